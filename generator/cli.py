@@ -1,0 +1,168 @@
+"""The ``lagebild`` command line: build, extract, evaluate, serve.
+
+A thin layer: domain errors (LagebildError) become a message and exit code 1 here and
+nowhere else; usage errors are click's (exit code 2).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .config import Settings
+from .errors import LagebildError
+
+log = logging.getLogger("generator")
+
+
+class _Formatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        return f"{record.levelname.lower()}: {record.getMessage()}"
+
+
+def _setup_logging(verbose: bool, quiet: bool) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_Formatter())
+    root = logging.getLogger("generator")
+    root.handlers[:] = [handler]
+    root.setLevel(logging.DEBUG if verbose else logging.ERROR if quiet else logging.INFO)
+    root.propagate = False
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    try:
+        yield
+    except LagebildError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _progress_factory(enabled: bool) -> Callable[[str, int], Callable[[int], None]]:
+    from tqdm import tqdm
+
+    def factory(label: str, total: int) -> Callable[[int], None]:
+        bar = tqdm(total=total, desc=label, unit="", disable=not enabled, file=sys.stderr, leave=False)
+
+        def step(n: int) -> None:
+            bar.update(n)
+            if bar.n >= total:
+                bar.close()
+
+        return step
+
+    return factory
+
+
+def _settings(project: Path, seeds: Path | None, strict: bool) -> Settings:
+    settings = Settings.load(project)
+    if seeds is not None:
+        settings.seeds = seeds
+    settings.strict = strict or settings.strict
+    return settings
+
+
+project_option = click.option(
+    "--project", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True,
+    help="Project folder with mkdocs.yml, docs/, lagebild.yml and knowledge.yml.",
+)
+strict_option = click.option("--strict", is_flag=True, help="Stop at the first bad article instead of skipping it.")
+quiet_option = click.option("-q", "--quiet", is_flag=True, help="Only print errors; no progress bar.")
+verbose_option = click.option("-v", "--verbose", is_flag=True, help="Print debugging information.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="lagebild")
+def main() -> None:
+    """Lagebild: a folder of news articles in, a searchable static report site out."""
+
+
+@main.command()
+@click.option("--seeds", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder with the articles and sources.yml [default: seeds].")
+@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to write the built site [default: site].")
+@click.option("--no-site", is_flag=True, help="Only generate the Markdown in docs/; do not run MkDocs.")
+@project_option
+@strict_option
+@quiet_option
+@verbose_option
+def build(seeds: Path | None, site_dir: Path | None, no_site: bool, project: Path, strict: bool, quiet: bool,
+          verbose: bool) -> None:
+    """Extract the articles, render the report into docs/ and build the site."""
+    from .pipeline import build as run_build
+
+    _setup_logging(verbose, quiet)
+    with _errors():
+        settings = _settings(project, seeds, strict)
+        if site_dir is not None:
+            settings.site_dir = site_dir
+        report = run_build(settings, site=not no_site, progress=_progress_factory(not quiet))
+    where = "" if no_site else f", site in {settings.site_dir}"
+    click.echo(f"{len(report.documents)} Artikel, {len(report.actors)} Akteure, {len(report.regions)} Regionen, "
+               f"{len(report.claims)} Behauptungen, {len(report.figures)} Zahlen → {settings.docs_dir}{where}")
+
+
+@main.command()
+@click.argument("seeds_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="JSON file to write ({\"documents\": [...]}, one record per article).")
+@project_option
+@strict_option
+@quiet_option
+@verbose_option
+def extract(seeds_dir: Path, out: Path, project: Path, strict: bool, quiet: bool, verbose: bool) -> None:
+    """Extract actors, regions, figures and claims from SEEDS_DIR into a JSON file."""
+    from .pipeline import build_report, write_extraction
+
+    _setup_logging(verbose, quiet)
+    with _errors():
+        settings = _settings(project, seeds_dir, strict)
+        report = build_report(settings, _progress_factory(not quiet))
+        write_extraction(report, out)
+    click.echo(f"{len(report.documents)} Artikel → {out}")
+
+
+@main.command()
+@click.argument("extraction", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--gold", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Folder of gold files (*.gold.json) in the annotation format.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def evaluate(extraction: Path, gold: Path, as_json: bool) -> None:
+    """Score an extraction file against gold annotations (precision, recall, F1 per category)."""
+    from .annotation import evaluate as score
+    from .annotation import load_extraction, load_gold
+
+    with _errors():
+        result = score(load_extraction(extraction), load_gold(gold))
+    click.echo(json.dumps(result.as_dict(), indent=2) if as_json else result.table())
+
+
+@main.command()
+@click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
+@click.option("--rebuild/--no-rebuild", default=True, show_default=True,
+              help="Regenerate docs/ from the articles before serving.")
+@project_option
+@quiet_option
+@verbose_option
+def serve(dev_addr: str, rebuild: bool, project: Path, quiet: bool, verbose: bool) -> None:
+    """Preview the site locally with live reload."""
+    from .pipeline import build as run_build
+    from .site import serve_site
+
+    _setup_logging(verbose, quiet)
+    with _errors():
+        settings = Settings.load(project)
+        if rebuild:
+            run_build(settings, site=False, progress=_progress_factory(not quiet))
+        serve_site(settings.mkdocs_config, dev_addr=dev_addr)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,118 @@
+"""Extraction stage: cleaned articles → sentences, entities, figures and statements per document."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from ..cleaning import Cleaned, clean_text
+from ..corpus import RawArticle
+from ..metadata import infer_outlet, infer_published
+from ..model import Document, Sentence, Source
+from ..nlp import Pipeline
+from .base import DocState, SentenceView
+from .claims import ClaimFinder
+from .entities import EntityFinder
+from .figures import FigureFinder
+from .persons import PersonFinder
+
+log = logging.getLogger(__name__)
+Progress = Callable[[int], None]
+
+
+@dataclass
+class Extracted:
+    """One document and what extraction found in it."""
+
+    document: Document
+    state: DocState
+
+
+def make_source(article: RawArticle, cleaned: Cleaned, pipeline: Pipeline, default_year: int | None) -> Source:
+    """Metadata from sources.yml/front matter; gaps inferred from the text and reported."""
+    meta = article.meta
+    inferred: list[str] = []
+    title = meta.get("title") or cleaned.headline[:200]
+    if "title" not in meta:
+        inferred.append("title")
+    outlet = meta.get("outlet")
+    if "outlet" not in meta:
+        outlet = infer_outlet(cleaned, pipeline.kb)
+        inferred.append("outlet")
+    published = meta.get("published")
+    if "published" not in meta:
+        published = infer_published(cleaned, default_year)
+        inferred.append("published")
+    if inferred:
+        found = {"title": title, "outlet": outlet, "published": published}
+        shown = ", ".join(f"{k}={found[k]!r}" for k in inferred)
+        log.warning("%s: no metadata for %s in sources.yml; inferred from the text: %s",
+                    article.path, "/".join(inferred), shown)
+    return Source(
+        id=article.id,
+        path=article.path,
+        title=str(title),
+        outlet=str(outlet) if outlet else None,
+        published=str(published) if published else None,
+        language=str(meta.get("language") or "de"),
+        url=meta.get("url"),
+        reliability=meta.get("reliability"),
+        inferred=inferred,
+    )
+
+
+class Extractor:
+    """Runs the finders over documents; built once per run with the pipeline."""
+
+    def __init__(self, pipeline: Pipeline) -> None:
+        self.pipeline = pipeline
+        kb = pipeline.kb
+        self.entities = EntityFinder(kb)
+        self.persons = PersonFinder(kb)
+        self.claims = ClaimFinder(kb)
+        self.figures = FigureFinder(kb)
+
+    def extract(self, articles: list[RawArticle], progress: Progress | None = None) -> list[Extracted]:
+        cleaned = [clean_text(a.text) for a in articles]
+        years = [int(str(a.meta["published"])[:4]) for a in articles if a.meta.get("published")]
+        default_year = max(set(years), key=years.count) if years else None
+        paragraphs = [c.text.split("\n\n") for c in cleaned]
+        flat = (p for paras in paragraphs for p in paras)
+        docs = iter(self.pipeline.pipe(flat))
+        results = []
+        for article, clean, paras in zip(articles, cleaned, paragraphs, strict=True):
+            source = make_source(article, clean, self.pipeline, default_year)
+            document, state = self._document(source, clean.text, paras, docs)
+            self._find(state)
+            results.append(Extracted(document, state))
+            if progress:
+                progress(1)
+        return results
+
+    def _document(self, source: Source, text: str, paras: list[str], docs: Iterable) -> tuple[Document, DocState]:
+        document = Document(source=source, text=text)
+        state = DocState(doc_id=source.id)
+        offset = 0
+        for p_index, para in enumerate(paras):
+            doc = next(docs)  # type: ignore[call-overload]
+            sents = [s for s in doc.sents if s.text.strip()]
+            heading = len(sents) == 1 and not sents[0].text.rstrip().endswith((".", "!", "?", "“", '"', ":"))
+            for sent in sents:
+                index = len(document.sentences)
+                document.sentences.append(
+                    Sentence(index=index, text=sent.text, paragraph=p_index, start=offset + sent.start_char,
+                             end=offset + sent.end_char, heading=heading or (p_index == 0 and len(sents) == 1))
+                )
+                state.sentences.append(SentenceView(index=index, span=sent, offset=offset, heading=heading))
+            offset += len(para) + 2
+        return document, state
+
+    def _find(self, state: DocState) -> None:
+        self.entities.find(state)
+        self.persons.find(state)
+        self.claims.find(state)
+        self.figures.find(state)
+        for fig in state.figures:
+            speakers = state.sentences[fig.sentence].speakers
+            fig.attributed_to = speakers[0] if speakers else None

@@ -1,0 +1,116 @@
+"""Per-document working data shared by the extraction modules (plain data, no I/O)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+
+from ..model import Mention
+
+
+@dataclass
+class LocalEntity:
+    """An actor or region as found in one document, before resolution across documents."""
+
+    key: str  # knowledge-base key or a local key such as "person:john-kirby"
+    name: str
+    category: str  # "actor" or "region"
+    type: str  # person/organization/state or city/region/country/area
+    role: str | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return f"{self.category}:{self.key}"
+
+
+@dataclass
+class Ref:
+    """A mention of an entity at token positions [start, end) of a sentence."""
+
+    start: int
+    end: int
+    entity: str  # LocalEntity.id
+    text: str
+
+
+@dataclass
+class SentenceView:
+    """A sentence with its spaCy tokens and the entity mentions found in it."""
+
+    index: int
+    span: Span
+    offset: int  # character offset of span.doc in the document text
+    heading: bool = False
+    refs: list[Ref] = field(default_factory=list)
+    speakers: list[str] = field(default_factory=list)  # actor ids the sentence is attributed to
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+    def actor_refs(self) -> list[Ref]:
+        return [r for r in self.refs if r.entity.startswith("actor:")]
+
+
+@dataclass
+class LocalFigure:
+    sentence: int
+    value: float
+    surface: str
+    qualifier: str | None
+    counts: str | None
+    subject: str | None
+    start: int  # token index within the sentence
+    attributed_to: str | None = None  # actor id
+
+
+@dataclass
+class LocalStatement:
+    sentence: int
+    claimant: str  # actor id
+    stance: str
+    claim: str
+    quote: str | None = None
+    about: list[str] = field(default_factory=list)  # entity ids named in the claim
+
+
+@dataclass
+class DocState:
+    """Everything extraction learns about one document."""
+
+    doc_id: str
+    sentences: list[SentenceView] = field(default_factory=list)
+    entities: dict[str, LocalEntity] = field(default_factory=dict)
+    figures: list[LocalFigure] = field(default_factory=list)
+    statements: list[LocalStatement] = field(default_factory=list)
+
+    def entity(self, key: str, name: str, category: str, type_: str, **extra: object) -> LocalEntity:
+        ent_id = f"{category}:{key}"
+        if ent_id not in self.entities:
+            self.entities[ent_id] = LocalEntity(key=key, name=name, category=category, type=type_, **extra)  # type: ignore[arg-type]
+        return self.entities[ent_id]
+
+    def mention(self, view: SentenceView, start: int, end: int, entity: LocalEntity) -> None:
+        """Record a mention of `entity` at tokens [start, end) of `view`."""
+        span = view.span.doc[view.span.start + start : view.span.start + end]
+        text = span.text
+        if any(r.start == start and r.end == end and r.entity == entity.id for r in view.refs):
+            return
+        view.refs.append(Ref(start, end, entity.id, text))
+        entity.mentions.append(
+            Mention(
+                doc=self.doc_id,
+                sentence=view.index,
+                text=text,
+                start=view.offset + span.start_char,
+                end=view.offset + span.end_char,
+            )
+        )
+
+    def covered(self, view: SentenceView, start: int, end: int) -> bool:
+        return any(r.start < end and start < r.end for r in view.refs)

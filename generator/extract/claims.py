@@ -1,0 +1,234 @@
+"""Attribution and claims: who says what, with which stance.
+
+A sentence is attributed through reporting verbs ("sagte", "teilte … mit", inverted
+"betonte Lawrow"), source phrases ("laut X", "nach Angaben des X", "X zufolge") or, for a
+sentence in reported speech or a quote right after an attributed one, the previous
+speaker. The stance comes from the verb ("bestätigte" confirms, "bestritt" denies), from
+phrases anywhere in the sentence ("keine Beweise" doubts, "unbegründete Gerüchte"
+denies), flipped by a negation next to the verb ("bestritt … nicht").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from ..knowledge import KnowledgeBase
+from .base import DocState, LocalStatement, Ref, SentenceView
+
+SUBJUNCTIVE = {"sei", "seien", "habe", "hätten", "hätte", "werde", "würden", "würde", "könne", "könnten", "solle",
+               "sollen", "wolle", "gebe", "plane", "stehe", "liege", "müsse", "dürfe", "wäre", "wären"}  # fmt: skip
+CLAUSE_BREAKS = {"„", "“", ";", ":", "–", "—"}
+ARTICLES = {"der", "die", "das", "des", "dem", "den"}
+
+
+@dataclass
+class Frame:
+    claimant: str
+    stance: str
+    cue: int  # token index of the cue
+    content_start: int
+
+
+class ClaimFinder:
+    def __init__(self, kb: KnowledgeBase) -> None:
+        lex = kb.lexicon
+        self.kb = kb
+        self.verbs: dict[str, tuple[str, str | None]] = {}
+        for stance, verbs in (lex.get("reporting") or {}).items():
+            for verb in verbs:
+                word, _, particle = verb.partition("|")
+                if particle == "nicht":
+                    continue
+                self.verbs.setdefault(word, (stance, particle or None))
+        self.phrases = {stance: [p.lower() for p in ps] for stance, ps in (lex.get("stance_phrases") or {}).items()}
+        self.negations = set(lex.get("negation_words") or [])
+        self.flip = lex.get("negated_stance") or {}
+        self.before = sorted((p.lower().split() for p in lex.get("source_before") or []), key=len, reverse=True)
+        self.after = {p.lower() for p in lex.get("source_after") or []}
+        self.pronouns = set(lex.get("speaker_pronouns") or [])
+
+    def find(self, state: DocState) -> None:
+        previous: list[str] = []
+        last_actor: str | None = None
+        for view in state.sentences:
+            frames = self._frames(view, previous, last_actor)
+            if not frames and previous and self._continues(view):
+                frames = [Frame(c, "asserts", 0, 0) for c in previous]
+            view.speakers = list(dict.fromkeys(f.claimant for f in frames))
+            for frame in frames:
+                stance = self._phrase_stance(view) or frame.stance
+                if frame.stance != "asserts" and stance in ("denies",) and frame.stance == "confirms":
+                    stance = frame.stance
+                self._add(state, view, frame, stance)
+            previous = view.speakers or ([] if view.heading else previous if self._continues(view) else [])
+            people = [r for r in view.actor_refs() if state.entities[r.entity].type in ("person", "organization")]
+            if people:
+                last_actor = people[-1].entity
+
+    # -- frames -----------------------------------------------------------------------------
+    def _frames(self, view: SentenceView, previous: list[str], last_actor: str | None) -> list[Frame]:
+        toks = view.span
+        frames: list[Frame] = []
+        lowers = [t.lower_ for t in toks]
+        for i, low in enumerate(lowers):
+            if low not in self.verbs:
+                continue
+            stance, particle = self.verbs[low]
+            if particle and particle not in lowers[i + 1 :]:
+                continue
+            if i + 1 < len(toks) and toks[i + 1].lower_ in ("zu",) or (i > 0 and lowers[i - 1] in ARTICLES):
+                continue  # "zu sagen", nouns
+            claimants = self._subject(view, i, previous, last_actor)
+            if not claimants:
+                continue
+            if self._negated(toks, i):
+                stance = self.flip.get(stance, stance)
+            frames.extend(Frame(c, stance, i, i + 1) for c in claimants)
+        frames.extend(self._source_frames(view))
+        seen: set[tuple[str, str]] = set()
+        unique = []
+        for f in frames:
+            if (f.claimant, f.stance) not in seen:
+                seen.add((f.claimant, f.stance))
+                unique.append(f)
+        return unique
+
+    def _subject(self, view: SentenceView, i: int, previous: list[str], last_actor: str | None) -> list[str]:
+        toks = view.span
+        actors = view.actor_refs()
+        # inverted: "sagte der russische Präsident Wladimir Putin", "betonte Lawrow", "sagte er"
+        j = i + 1
+        while j < len(toks) and (toks[j].lower_ in ARTICLES or (toks[j].is_lower and toks[j].lower_ not in self.pronouns)) and j - i <= 3:
+            j += 1
+        after = [r for r in actors if r.start == j or (r.start > i and r.start <= j + 1 and toks[r.start - 1].lower_ in ARTICLES)]
+        if after:
+            return _with_coordinated(view, after[0], actors)
+        if j < len(toks) and toks[j].lower_ in self.pronouns and j - i <= 2:
+            return self._pronoun(toks[j].lower_, previous, last_actor)
+        # subject before the verb, in the same clause: the leftmost actor of the clause
+        start = 0
+        for k in range(i - 1, -1, -1):
+            if toks[k].text in CLAUSE_BREAKS or toks[k].lower_ == "dass":
+                start = k + 1
+                break
+        before = [r for r in actors if start <= r.start < i and not self._in_pp(toks, r.start)]
+        if before:
+            return _with_coordinated(view, before[0], actors)
+        for k in range(start, i):
+            if toks[k].lower_ in self.pronouns:
+                return self._pronoun(toks[k].lower_, previous, last_actor)
+        return []
+
+    def _pronoun(self, pronoun: str, previous: list[str], last_actor: str | None) -> list[str]:
+        if previous:
+            return previous[:1]
+        return [last_actor] if last_actor else []
+
+    def _in_pp(self, toks: Span, start: int) -> bool:
+        """Actors inside a prepositional phrase ("mit Russland") are not subjects."""
+        k = start - 1
+        while k >= 0 and (toks[k].lower_ in ARTICLES or (toks[k].is_lower and toks[k].is_alpha and len(toks[k]) > 3)):
+            k -= 1
+        return k >= 0 and toks[k].lower_ in ("mit", "von", "gegen", "über", "an", "zu", "für", "vor", "bei", "auf", "in", "im", "nach", "aus", "zwischen")
+
+    def _negated(self, toks: Span, i: int) -> bool:
+        for k in range(i + 1, min(len(toks), i + 10)):
+            if toks[k].text in (",", ".", "„") or toks[k].lower_ == "dass":
+                break
+            if toks[k].lower_ in self.negations:
+                return True
+        return False
+
+    def _source_frames(self, view: SentenceView) -> list[Frame]:
+        toks = view.span
+        lowers = [t.lower_ for t in toks]
+        frames = []
+        for ref in view.actor_refs():
+            k = ref.start - 1
+            while k >= 0 and (lowers[k] in ARTICLES or (toks[k].is_lower and toks[k].is_alpha and lowers[k] not in ("laut", "so", "wie", "von"))):
+                k -= 1
+            for phrase in self.before:
+                n = len(phrase)
+                if k - n + 1 >= 0 and lowers[k - n + 1 : k + 1] == phrase:
+                    if phrase == ["so"] and (k == 0 or toks[k - 1].text != ","):
+                        break
+                    if phrase == ["wie"]:
+                        break
+                    frames.append(Frame(ref.entity, "asserts", k, ref.end))
+                    break
+            if ref.end < len(toks) and lowers[ref.end] in self.after:
+                frames.append(Frame(ref.entity, "asserts", ref.end, ref.end + 1))
+        return frames
+
+    def _continues(self, view: SentenceView) -> bool:
+        """Reported speech (Konjunktiv) or a quote goes on with the previous speaker."""
+        toks = view.span
+        if toks[0].text == "„" or any(t.lower_ in SUBJUNCTIVE for t in toks):
+            return not view.heading
+        return False
+
+    def _phrase_stance(self, view: SentenceView) -> str | None:
+        low = view.text.lower()
+        for stance in ("denies", "doubts", "confirms"):
+            if any(p in low for p in self.phrases.get(stance, [])):
+                return stance
+        return None
+
+    # -- statements -------------------------------------------------------------------------
+    def _add(self, state: DocState, view: SentenceView, frame: Frame, stance: str) -> None:
+        about = [r.entity for r in view.refs if r.entity != frame.claimant]
+        texts = self._tracked(view) or [claim_text(view.span, frame.content_start)]
+        quote = _quote(view.span)
+        for text in texts:
+            if any(s.sentence == view.index and s.claimant == frame.claimant and s.claim == text for s in state.statements):
+                continue
+            state.statements.append(LocalStatement(view.index, frame.claimant, stance, text, quote, about))
+
+    def _tracked(self, view: SentenceView) -> list[str]:
+        if not self.kb.claims:
+            return []
+        words = [t.lower_ for t in view.span] + [t.lemma_.lower() for t in view.span]
+        hits = []
+        for claim in self.kb.claims:
+            if all(any(any(w.startswith(g) for w in words) for g in group) for group in claim.groups):
+                hits.append(claim.text)
+        return hits
+
+
+def _with_coordinated(view: SentenceView, first: Ref, actors: list[Ref]) -> list[str]:
+    """ "US-amerikanische und südkoreanische Beamte" / "In den USA und der Nato" → both."""
+    result = [first.entity]
+    toks = view.span
+    for ref in actors:
+        if ref.start >= first.end and ref.start - first.end <= 3 and "und" in [t.lower_ for t in toks[first.end : ref.start]]:
+            result.append(ref.entity)
+    return list(dict.fromkeys(result))
+
+
+def _quote(span: Span) -> str | None:
+    text = span.text
+    if "„" in text and "“" in text:
+        start, end = text.index("„"), text.rindex("“")
+        if end > start + 1:
+            return text[start + 1 : end]
+    return None
+
+
+def claim_text(span: Span, content_start: int) -> str:
+    """A short normalised claim: the reported clause without quotes and frame words."""
+    toks = list(span)
+    start = content_start
+    for k, tok in enumerate(toks):
+        if tok.lower_ == "dass":
+            start = k + 1
+            break
+    words = [t.text for t in toks[start:] if t.text not in ("„", "“", '"', "»", "«")]
+    while words and words[0] in (",", ":", "–"):
+        words = words[1:]
+    if len(words) < 4:
+        words = [t.text for t in toks if t.text not in ("„", "“", '"', "»", "«")]
+    text = " ".join(words[:24]).strip(" ,.;:–")
+    text = text.replace(" ,", ",").replace(" .", ".").replace("( ", "(").replace(" )", ")")
+    return text[:1].upper() + text[1:]

@@ -1,0 +1,265 @@
+"""Actors and places from knowledge-base spans and German phrase patterns.
+
+- country names: an acting state, or a place after a locative word ("in Russland");
+- capitals: the government ("Kiew teilte mit") or the city ("in Moskau");
+- country adjectives + head noun: forces and officials are the state ("nordkoreanische
+  Truppen"), institutional heads are organisations ("südkoreanische Geheimdienst");
+- prefixed compounds: "US-Regierung" (the state), "US-Außenministerium" (an organisation);
+- region words: "Region Kursk", "Dorf X", "Provinz X"; acronyms as organisations.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from ..knowledge import Entry, KnowledgeBase
+from ..slugs import slugify
+from .base import DocState, LocalEntity, SentenceView
+
+GENDER_ENDINGS = {"m": "er", "f": "e", "n": "es", "pl": "e"}
+
+
+def sentence_spans(view: SentenceView, label_set: str = "kb") -> list[tuple[int, int, Span]]:
+    """Spans of ``doc.spans[label_set]`` inside the sentence, as sentence-relative token ranges."""
+    doc, s = view.span.doc, view.span
+    if label_set not in doc.spans:
+        return []
+    return [(sp.start - s.start, sp.end - s.start, sp) for sp in doc.spans[label_set] if s.start <= sp.start and sp.end <= s.end]
+
+
+def head_lemma(token: str) -> str:
+    """Strip a German genitive/plural ending from a head noun: "Geheimdienstes" → "Geheimdienst"."""
+    for ending in ("es", "s", "n", "en"):
+        if token.endswith(ending) and len(token) - len(ending) >= 4:
+            stem = token[: -len(ending)]
+            if stem[-1] not in "aeiou" or ending in ("s", "n"):
+                return stem
+    return token
+
+
+class EntityFinder:
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        lex = kb.lexicon
+        self.locative = set(lex.get("locative_before", []))
+        self.state_heads = set(lex.get("state_heads", []))
+        self.prefix_state_heads = set(lex.get("prefix_state_heads", []))
+        self.region_words = {w: t for t, words in (lex.get("region_words") or {}).items() for w in words}
+        self.gender = lex.get("head_gender") or {}
+        self.org_heads = [h.lower() for h in kb.organization_heads] or sorted(self.gender, key=len, reverse=True)
+
+    # -- entities ---------------------------------------------------------------------------
+    def actor(self, state: DocState, entry: Entry) -> LocalEntity:
+        return state.entity(entry.key, entry.name, "actor", entry.actor_type or "organization",
+                            role=entry.role, country=entry.country)
+
+    def place(self, state: DocState, key: str, name: str, type_: str, entry: Entry | None = None) -> LocalEntity:
+        extra = {"country": entry.country, "lat": entry.lat, "lon": entry.lon} if entry else {}
+        return state.entity(key, name, "region", type_, **extra)
+
+    # -- helpers ----------------------------------------------------------------------------
+    def is_locative(self, view: SentenceView, start: int) -> bool:
+        """True if a locative word (preposition or "Grenze", "Osten" …) precedes the name."""
+        toks = view.span
+        i, skipped = start - 1, 0
+        while i >= 0 and skipped < 3:
+            tok = toks[i]
+            if tok.text in self.locative or tok.lower_ in self.locative:
+                return True
+            if not (tok.is_lower and tok.is_alpha):
+                return False
+            i, skipped = i - 1, skipped + 1
+        return False
+
+    def nominative(self, name: str) -> str:
+        """"Moskaus" → "Moskau" when the form without -s is known too."""
+        if name.endswith("s") and self.kb.lookup(name[:-1]):
+            return name[:-1]
+        return name
+
+    def org_head(self, token: str) -> str | None:
+        """The organisation head a noun ends in ("Verteidigungsministeriums" → "ministerium")."""
+        low = head_lemma(token).lower()
+        for head in self.org_heads:
+            if low.endswith(head):
+                return head
+        return None
+
+    def generic_org_name(self, adjective_stem: str, noun: str) -> str:
+        lemma = head_lemma(noun)
+        head = self.org_head(noun) or ""
+        ending = GENDER_ENDINGS.get(self.gender.get(head, "m"), "er")
+        if noun.endswith("kräfte") or noun.endswith("kräften"):
+            lemma, ending = noun.removesuffix("n") if noun.endswith("kräften") else noun, "e"
+        return f"{adjective_stem.capitalize()}{ending} {lemma}"
+
+    # -- main -------------------------------------------------------------------------------
+    def find(self, state: DocState) -> None:
+        for view in state.sentences:
+            for start, end, span in sentence_spans(view):
+                self._kb_span(state, view, start, end, span)
+            self._region_words(state, view)
+            self._acronyms(state, view)
+        self._merge_city_into_region(state)
+
+    def _kb_span(self, state: DocState, view: SentenceView, start: int, end: int, span: Span) -> None:
+        entry = self.kb.entries.get(span.kb_id_)
+        if entry is None:
+            return
+        form = span.label_
+        if form == "adjective":
+            self._adjective(state, view, start, entry)
+        elif form == "prefix":
+            self._prefix(state, view, start, entry)
+        elif entry.category == "country":
+            self._country(state, view, start, end, entry, form)
+        elif entry.category in ("organization", "person"):
+            state.mention(view, start, end, self.actor(state, entry))
+        elif entry.category in ("area", "region", "city"):
+            name = entry.name if entry.category != "city" else self.nominative(span.text)
+            key = entry.key if entry.category != "city" else f"city:{slugify(name)}"
+            state.mention(view, start, end, self.place(state, key, name, entry.category, entry))
+
+    def _country(self, state: DocState, view: SentenceView, start: int, end: int, entry: Entry, form: str) -> None:
+        code = entry.country or ""
+        if form == "demonym":
+            state.mention(view, start, end, self.actor(state, entry))
+            return
+        locative = self.is_locative(view, start)
+        if form == "capital":
+            if locative:
+                name = self.nominative(view.span[start:end].text)
+                city = self.kb.lookup(name)
+                ref = next((self.kb.entries[s.key] for s in city if s.key.startswith("city:")), None)
+                place = self.place(state, f"city:{slugify(name)}", name, "city", ref)
+                place.country = place.country or code
+                state.mention(view, start, end, place)
+            else:
+                state.mention(view, start, end, self.actor(state, entry))
+            return
+        if locative:
+            place = self.place(state, entry.key, entry.name, "country", entry)
+            state.mention(view, start, end, place)
+        else:
+            state.mention(view, start, end, self.actor(state, entry))
+
+    def _adjective(self, state: DocState, view: SentenceView, start: int, country: Entry) -> None:
+        toks = view.span
+        j = start + 1
+        while j < len(toks) and toks[j].is_lower and self.kb.country_of_adjective(toks[j].text) is None and j - start < 3:
+            j += 1  # "stellvertretende amerikanische", "russischen militärischen" …
+        if j >= len(toks) or not toks[j].text[:1].isupper():
+            return
+        noun = toks[j].text
+        if noun in self.state_heads:
+            state.mention(view, start, j + 1, self.actor(state, country))
+            return
+        head = self.org_head(noun)
+        if head and noun not in self.kb.person_roles:
+            org = self._country_org(state, country, noun, toks[start].text)
+            state.mention(view, start, j + 1, org)
+
+    def _country_org(self, state: DocState, country: Entry, noun: str, adjective: str) -> LocalEntity:
+        code = country.country or ""
+        lemma = head_lemma(noun)
+        for candidate in (lemma.lower(), noun.lower(), (self.org_head(noun) or "")):
+            key = self.kb.country_heads.get((code, candidate))
+            if key:
+                return self.actor(state, self.kb.entries[key])
+        stem = next((a for a, c in self.kb.adjectives.items() if c == code and a == _adj_stem(adjective.lower())), None)
+        name = self.generic_org_name(stem or _adj_stem(adjective.lower()), noun)
+        return state.entity(f"org:{slugify(name)}", name, "actor", "organization", country=code)
+
+    def _prefix(self, state: DocState, view: SentenceView, start: int, entry: Entry) -> None:
+        token = view.span[start].text
+        tail = token.split("-", 1)[1]
+        if tail in self.kb.person_roles or _ends_with_any(tail, self.kb.person_roles):
+            return  # a role ("NATO-Generalsekretär"): handled with the person it names
+        if tail in self.prefix_state_heads:
+            state.mention(view, start, start + 1, self.actor(state, entry))
+            return
+        known = [self.kb.entries[s.key] for s in self.kb.lookup(tail) if s.key in self.kb.entries]
+        known_org = next((e for e in known if e.category == "organization"), None)
+        if known_org:
+            state.mention(view, start, start + 1, self.actor(state, known_org))
+            return
+        if self.org_head(tail) and entry.category == "country":
+            code = entry.country or ""
+            key = self.kb.country_heads.get((code, head_lemma(tail).lower()))
+            if key:
+                org = self.actor(state, self.kb.entries[key])
+            else:
+                name = f"{token.split('-', 1)[0]}-{head_lemma(tail)}"
+                org = state.entity(f"org:{slugify(name)}", name, "actor", "organization", country=code)
+            state.mention(view, start, start + 1, org)
+        elif entry.category == "organization":
+            state.mention(view, start, start + 1, self.actor(state, entry))
+
+    def _region_words(self, state: DocState, view: SentenceView) -> None:
+        toks = view.span
+        for i in range(len(toks) - 1):
+            type_ = self.region_words.get(toks[i].text)
+            if not type_:
+                continue
+            j = i + 1
+            while j < len(toks) and toks[j].text[:1].isupper() and not self.kb.words.is_common_noun(toks[j].text):
+                j += 1
+            if j == i + 1:
+                continue
+            name = toks[i + 1 : j].text
+            if self.kb.lookup(name) and any(s.key.startswith(("country:", "org:")) for s in self.kb.lookup(name)):
+                continue
+            for ref in list(view.refs):
+                if ref.start >= i + 1 and ref.end <= j and ref.entity.startswith("region:"):
+                    view.refs.remove(ref)
+                    ent = state.entities[ref.entity]
+                    ent.mentions = [m for m in ent.mentions if not (m.sentence == view.index and m.text == ref.text)]
+            existing = [e for e in state.entities.values() if e.category == "region" and e.name == name]
+            entry = None
+            for s in self.kb.lookup(name):
+                entry = self.kb.entries.get(s.key)
+                break
+            place = self.place(state, f"{type_}:{slugify(name)}", name, type_, entry)
+            if entry and not place.country:
+                place.country = entry.country
+            if existing and not place.country:
+                place.country = existing[0].country
+            state.mention(view, i, j, place)
+            if toks[i].text not in ("Region", "Gebiet", "Oblast", "Provinz", "Stadt", "Dorf"):
+                state.mention(view, i + 1, j, place)
+
+    def _acronyms(self, state: DocState, view: SentenceView) -> None:
+        for i, tok in enumerate(view.span):
+            text = tok.text
+            if 2 <= len(text) <= 6 and text.isupper() and text.isalpha() and not state.covered(view, i, i + 1):
+                if set(text) <= set("IVXLCDM") or self.kb.words.is_german_word(text.capitalize()):
+                    continue
+                org = state.entity(f"org:{slugify(text)}", text, "actor", "organization")
+                state.mention(view, i, i + 1, org)
+
+    def _merge_city_into_region(self, state: DocState) -> None:
+        """A place named both "Region X" and plainly "X" in one article is the region."""
+        regions = {e.name: e for e in state.entities.values() if e.category == "region" and e.type == "region"}
+        for ent_id, ent in list(state.entities.items()):
+            if ent.type == "city" and ent.name in regions and ent is not regions[ent.name]:
+                target = regions[ent.name]
+                target.mentions.extend(ent.mentions)
+                target.country = target.country or ent.country
+                target.lat, target.lon = target.lat or ent.lat, target.lon or ent.lon
+                for view in state.sentences:
+                    for ref in view.refs:
+                        if ref.entity == ent_id:
+                            ref.entity = target.id
+                del state.entities[ent_id]
+
+
+def _adj_stem(word: str) -> str:
+    for ending in ("en", "er", "es", "em", "e"):
+        if word.endswith(ending) and word[: -len(ending)].endswith("isch"):
+            return word[: -len(ending)]
+    return word
+
+
+def _ends_with_any(word: str, tails: set[str]) -> bool:
+    low = word.lower()
+    return any(low.endswith(t.lower()) and len(t) >= 4 for t in tails)

@@ -1,0 +1,157 @@
+"""The report model: the one contract between extraction and rendering.
+
+Everything here is plain data (dataclasses, no I/O, no spaCy objects). Extraction
+produces it, resolution merges it across documents, rendering and export only read it.
+Nothing downstream of this module re-reads article text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+ActorType = Literal["person", "organization", "state"]
+RegionType = Literal["city", "region", "country", "area"]
+Stance = Literal["asserts", "confirms", "denies", "doubts"]
+
+ACTOR_TYPES: tuple[str, ...] = ("person", "organization", "state")
+REGION_TYPES: tuple[str, ...] = ("city", "region", "country", "area")
+STANCES: tuple[str, ...] = ("asserts", "confirms", "denies", "doubts")
+QUALIFIERS: tuple[str, ...] = ("mindestens", "mehr als", "etwa", "rund", "fast", "bis zu", "über")
+
+
+@dataclass
+class Source:
+    """Metadata of one article: where it comes from and how far to trust it."""
+
+    id: str  # file stem, e.g. "000_e2235c48d83a146a"; also the source page slug
+    path: str  # file name relative to the corpus folder
+    title: str
+    outlet: str | None = None
+    published: str | None = None  # ISO date, YYYY-MM-DD
+    language: str = "de"
+    url: str | None = None
+    reliability: str | None = None
+    inferred: list[str] = field(default_factory=list)  # fields inferred from the text
+
+
+@dataclass
+class Sentence:
+    """One sentence of a cleaned article; `anchor` is unique within its document."""
+
+    index: int
+    text: str
+    paragraph: int
+    start: int  # character offsets into Document.text
+    end: int
+    heading: bool = False
+
+    @property
+    def anchor(self) -> str:
+        return f"s{self.index + 1}"
+
+
+@dataclass
+class Document:
+    """A cleaned article split into sentences."""
+
+    source: Source
+    text: str
+    sentences: list[Sentence] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.source.id
+
+
+@dataclass
+class Mention:
+    """A surface form of an entity in one sentence of one document."""
+
+    doc: str  # Document id
+    sentence: int  # Sentence index
+    text: str
+    start: int = 0  # character offsets into Document.text
+    end: int = 0
+
+
+@dataclass
+class Actor:
+    """A person, organisation or state that acts or speaks."""
+
+    id: str  # stable slug, e.g. "wladimir-putin"
+    name: str
+    type: ActorType
+    role: str | None = None
+    country: str | None = None  # ISO 3166-1 alpha-2
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class Region:
+    """A place: a city, an administrative region, a country used as a place, a wider area."""
+
+    id: str
+    name: str
+    type: RegionType
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class Figure:
+    """A stated quantity: what it counts, how sure, who says so, where it stands."""
+
+    id: str  # stable within the report, e.g. "000_e2235c48d83a146a-f3"
+    doc: str
+    sentence: int
+    value: float
+    surface: str
+    qualifier: str | None = None
+    counts: str | None = None
+    subject: str | None = None
+    attributed_to: str | None = None  # Actor id
+    date: str | None = None  # ISO date the figure was stated (publication date by default)
+    regions: list[str] = field(default_factory=list)  # Region ids named in the sentence
+
+
+@dataclass
+class Statement:
+    """One actor's stance on a claim, in one sentence of one document."""
+
+    id: str
+    doc: str
+    sentence: int
+    claimant: str | None  # Actor id
+    stance: Stance
+    quote: str | None = None  # the quoted words, if the sentence quotes the claimant
+    date: str | None = None
+
+
+@dataclass
+class Claim:
+    """A normalised claim and every statement made about it across the corpus."""
+
+    id: str  # stable slug of the normalised text
+    text: str
+    statements: list[Statement] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)  # Actor ids the claim is about
+    regions: list[str] = field(default_factory=list)  # Region ids the claim is about
+
+
+@dataclass
+class Report:
+    """The whole report: what rendering and export receive."""
+
+    documents: list[Document] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    regions: list[Region] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)

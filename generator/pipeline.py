@@ -1,0 +1,63 @@
+"""The whole run as one short function per command: gather, extract, resolve, render, build."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from .annotation import document_records
+from .config import Settings
+from .corpus import read_corpus
+from .errors import InputError
+from .extract import Extracted, Extractor
+from .model import Report
+from .nlp import cached_pipeline
+from .resolve import resolve
+
+log = logging.getLogger(__name__)
+ProgressFactory = Callable[[str, int], Callable[[int], None]]
+
+
+def _no_progress(label: str, total: int) -> Callable[[int], None]:
+    return lambda n: None
+
+
+def extract_corpus(settings: Settings, progress: ProgressFactory = _no_progress) -> list[Extracted]:
+    """Read the corpus and run extraction over every article."""
+    articles = read_corpus(settings.seeds, max_bytes=settings.max_file_bytes, strict=settings.strict,
+                           on_error=lambda e: log.error("%s (skipped)", e))
+    if not articles:
+        raise InputError(str(settings.seeds), "no readable articles (.txt or .md) found")
+    knowledge = str(settings.knowledge) if settings.knowledge.exists() else None
+    pipeline = cached_pipeline(knowledge, settings.trained_pipeline)
+    return Extractor(pipeline).extract(articles, progress=progress("Extraktion", len(articles)))
+
+
+def build_report(settings: Settings, progress: ProgressFactory = _no_progress) -> Report:
+    """Corpus → NLP → extraction → resolution: the report model."""
+    return resolve(extract_corpus(settings, progress))
+
+
+def write_extraction(report: Report, out: Path) -> None:
+    """Write ``{"documents": [...]}`` in the annotation format, atomically."""
+    payload = json.dumps({"documents": document_records(report)}, ensure_ascii=False, indent=2)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f".{out.name}.tmp")
+    tmp.write_text(payload + "\n", encoding="utf-8")
+    tmp.replace(out)
+
+
+def build(settings: Settings, *, site: bool = True, progress: ProgressFactory = _no_progress) -> Report:
+    """Extract, render Markdown into docs/, then build the site with MkDocs."""
+    from .render import render_report
+    from .site import build_site
+
+    report = build_report(settings, progress)
+    pages = len(report.documents) + len(report.actors) + len(report.regions) + len(report.claims)
+    step = progress("Seiten", pages)
+    render_report(report, settings.docs_dir, progress=lambda done, total: step(1))
+    if site:
+        build_site(settings.mkdocs_config, settings.site_dir, strict=True)
+    return report
