@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -159,6 +159,7 @@ class Evaluation:
     qualifier: tuple[int, int]
     stance: tuple[int, int]
     metadata: tuple[int, int]
+    details: list[str] = field(default_factory=list)
 
     def ratio(self, pair: tuple[int, int]) -> float:
         return pair[0] / pair[1] if pair[1] else 0.0
@@ -198,18 +199,27 @@ def evaluate(predicted: list[dict[str, Any]], gold: list[dict[str, Any]]) -> Eva
     qualifier = [0, 0]
     stance = [0, 0]
     metadata = [0, 0]
+    details: list[str] = []
     by_stem = {Path(d["document"]).stem: d for d in predicted}
     for g_doc in gold:
         p_doc = by_stem.get(Path(g_doc["document"]).stem, {"actors": [], "regions": [], "figures": [], "claims": []})
-        for field in ("outlet", "published"):
+        for field_name in ("outlet", "published"):
             metadata[1] += 1
-            metadata[0] += normalise(p_doc.get(field)) == normalise(g_doc.get(field))
+            metadata[0] += normalise(p_doc.get(field_name)) == normalise(g_doc.get(field_name))
+
+        stem = Path(g_doc["document"]).stem
 
         def tally(key: str, pred: list, gold_items: list, same) -> list[tuple[Any, Any]]:
             pairs = _match(pred, gold_items, same)
             scores[key].tp += len(pairs)
             scores[key].fp += len(pred) - len(pairs)
             scores[key].fn += len(gold_items) - len(pairs)
+            matched_p = {id(p) for p, _ in pairs}
+            matched_g = {id(g) for _, g in pairs}
+            details.extend(f"{stem} {key} extra: {_describe(p)}" for p in pred if id(p) not in matched_p)
+            details.extend(
+                f"{stem} {key} missed: {_describe(g)}" for g in gold_items if id(g) not in matched_g
+            )
             return pairs
 
         def same_entity(p: dict, g: dict) -> bool:
@@ -223,7 +233,12 @@ def evaluate(predicted: list[dict[str, Any]], gold: list[dict[str, Any]]) -> Eva
                           and sentences_overlap(p["sentence"], g["sentence"]))
         for p, g in fig_pairs:
             attribution[1] += 1
-            attribution[0] += _same_actor(p.get("attributed_to"), g.get("attributed_to"), p_doc, g_doc)
+            ok = _same_actor(p.get("attributed_to"), g.get("attributed_to"), p_doc, g_doc)
+            attribution[0] += ok
+            if not ok:
+                details.append(
+                    f"{stem} attribution: {p['value']} {p.get('attributed_to')!r} ≠ {g.get('attributed_to')!r}"
+                )
             qualifier[1] += 1
             qualifier[0] += normalise(p.get("qualifier")) == normalise(g.get("qualifier"))
         claim_pairs = tally("claims", p_doc["claims"], g_doc["claims"],
@@ -232,7 +247,22 @@ def evaluate(predicted: list[dict[str, Any]], gold: list[dict[str, Any]]) -> Eva
         for p, g in claim_pairs:
             stance[1] += 1
             stance[0] += p.get("stance") == g.get("stance")
-    return Evaluation(scores, tuple(attribution), tuple(qualifier), tuple(stance), tuple(metadata))  # type: ignore[arg-type]
+            if p.get("stance") != g.get("stance"):
+                details.append(
+                    f"{stem} stance: {p['stance']} ≠ {g['stance']} ({p['claimant']}): {p['sentence'][:70]}"
+                )
+        for field_name in ("outlet", "published"):
+            if normalise(p_doc.get(field_name)) != normalise(g_doc.get(field_name)):
+                details.append(f"{stem} {field_name}: {p_doc.get(field_name)!r} ≠ {g_doc.get(field_name)!r}")
+    return Evaluation(scores, tuple(attribution), tuple(qualifier), tuple(stance), tuple(metadata), details)  # type: ignore[arg-type]
+
+
+def _describe(item: dict[str, Any]) -> str:
+    if "sentence" in item:
+        who = item.get("claimant", item.get("attributed_to"))
+        head = item.get("value", item.get("stance"))
+        return f"{head} by {who!r}: {item['sentence'][:80]}"
+    return f"{item.get('name')!r} ({item.get('type')}) {item.get('mentions')}"
 
 
 def load_gold(folder: Path) -> list[dict[str, Any]]:

@@ -134,13 +134,16 @@ def extract(seeds_dir: Path, out: Path, project: Path, strict: bool, quiet: bool
 @click.option("--gold", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="Folder of gold files (*.gold.json) in the annotation format.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def evaluate(extraction: Path, gold: Path, as_json: bool) -> None:
+@click.option("--details", is_flag=True, help="Also list every missed and extra item per document.")
+def evaluate(extraction: Path, gold: Path, as_json: bool, details: bool) -> None:
     """Score an extraction file against gold annotations (precision, recall, F1 per category)."""
     from .annotation import evaluate as score
     from .annotation import load_extraction, load_gold
 
     with _errors():
         result = score(load_extraction(extraction), load_gold(gold))
+    if details:
+        click.echo("\n".join(result.details))
     click.echo(json.dumps(result.as_dict(), indent=2) if as_json else result.table())
 
 

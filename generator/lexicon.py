@@ -16,6 +16,7 @@ from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
 
+from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.strings import get_string_id
 
 CACHE_VERSION = "2"
@@ -53,10 +54,12 @@ class Lexicon:
 
     def is_german_word(self, token: str) -> bool:
         """True if `token` is a German common noun or a known German word form in any case."""
+        low = token.lower()
         return (
-            self.is_common_noun(token)
+            low in STOP_WORDS
+            or self.is_common_noun(token)
             or get_string_id(token) in self.words
-            or get_string_id(token.lower()) in self.words
+            or get_string_id(low) in self.words
         )
 
 

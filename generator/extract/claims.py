@@ -17,8 +17,8 @@ from spacy.tokens import Span
 from ..knowledge import KnowledgeBase
 from .base import DocState, LocalStatement, Ref, SentenceView
 
-SUBJUNCTIVE = {"sei", "seien", "habe", "hätten", "hätte", "werde", "würden", "würde", "könne", "könnten", "solle",
-               "sollen", "wolle", "gebe", "plane", "stehe", "liege", "müsse", "dürfe", "wäre", "wären"}  # fmt: skip
+SUBJUNCTIVE = {"sei", "seien", "habe", "hätten", "werde", "könne", "solle", "wolle", "gebe", "plane", "stehe",
+               "liege", "müsse", "dürfe", "lasse", "komme", "wisse"}  # fmt: skip
 CLAUSE_BREAKS = {"„", "“", ";", ":", "–", "—"}
 ARTICLES = {"der", "die", "das", "des", "dem", "den"}
 
@@ -35,13 +35,15 @@ class ClaimFinder:
     def __init__(self, kb: KnowledgeBase) -> None:
         lex = kb.lexicon
         self.kb = kb
-        self.verbs: dict[str, tuple[str, str | None]] = {}
+        self.verbs: dict[str, list[tuple[str, str | None]]] = {}
         for stance, verbs in (lex.get("reporting") or {}).items():
             for verb in verbs:
                 word, _, particle = verb.partition("|")
                 if particle == "nicht":
                     continue
-                self.verbs.setdefault(word, (stance, particle or None))
+                self.verbs.setdefault(word, []).append((stance, particle or None))
+        for options in self.verbs.values():
+            options.sort(key=lambda o: o[1] is None)  # particle verbs ("wies … zurück") first
         self.phrases = {stance: [p.lower() for p in ps] for stance, ps in (lex.get("stance_phrases") or {}).items()}
         self.negations = set(lex.get("negation_words") or [])
         self.flip = lex.get("negated_stance") or {}
@@ -75,12 +77,18 @@ class ClaimFinder:
         for i, low in enumerate(lowers):
             if low not in self.verbs:
                 continue
-            stance, particle = self.verbs[low]
-            if particle and particle not in lowers[i + 1 :]:
+            option = next((o for o in self.verbs[low] if o[1] is None or o[1] in lowers[i + 1 :]), None)
+            if option is None:
                 continue
+            stance = option[0]
             if i + 1 < len(toks) and toks[i + 1].lower_ in ("zu",) or (i > 0 and lowers[i - 1] in ARTICLES):
                 continue  # "zu sagen", nouns
-            claimants = self._subject(view, i, previous, last_actor)
+            if any(w in ("wurde", "wurden", "worden", "wird", "werden") for w in lowers[max(0, i - 8) : i]) and low.startswith("ge"):
+                continue  # passive: "wurde beschuldigt"
+            if i > 0 and lowers[i - 1] == "und" and frames:
+                claimants = list(dict.fromkeys(f.claimant for f in frames))
+            else:
+                claimants = self._subject(view, i, previous, last_actor)
             if not claimants:
                 continue
             if self._negated(toks, i):
@@ -113,7 +121,11 @@ class ClaimFinder:
             if toks[k].text in CLAUSE_BREAKS or toks[k].lower_ == "dass":
                 start = k + 1
                 break
-        before = [r for r in actors if start <= r.start < i and not self._in_pp(toks, r.start)]
+        before = [r for r in actors if start <= r.start < i and not self._in_pp(toks, r.start)
+                  and not _genitive_attribute(toks, r)]
+        people = [r for r in before if r.entity.startswith("actor:person:")]
+        if people:
+            return _with_coordinated(view, people[-1], actors)
         if before:
             return _with_coordinated(view, before[0], actors)
         for k in range(start, i):
@@ -134,6 +146,8 @@ class ClaimFinder:
         return k >= 0 and toks[k].lower_ in ("mit", "von", "gegen", "über", "an", "zu", "für", "vor", "bei", "auf", "in", "im", "nach", "aus", "zwischen")
 
     def _negated(self, toks: Span, i: int) -> bool:
+        if i > 0 and toks[i - 1].lower_ in self.negations:
+            return True  # "nicht geleugnet"
         for k in range(i + 1, min(len(toks), i + 10)):
             if toks[k].text in (",", ".", "„") or toks[k].lower_ == "dass":
                 break
@@ -195,6 +209,17 @@ class ClaimFinder:
             if all(any(any(w.startswith(g) for w in words) for g in group) for group in claim.groups):
                 hits.append(claim.text)
         return hits
+
+
+def _genitive_attribute(toks: Span, ref: Ref) -> bool:
+    """ "Ruttes Kommentare", "Russlands Erfolg": a possessor, not a subject."""
+    return (
+        ref.text.endswith("s")
+        and ref.end < len(toks)
+        and toks[ref.end].text[:1].isupper()
+        and toks[ref.end].is_alpha
+        and ref.end - ref.start == 1
+    )
 
 
 def _with_coordinated(view: SentenceView, first: Ref, actors: list[Ref]) -> list[str]:

@@ -29,6 +29,8 @@ def sentence_spans(view: SentenceView, label_set: str = "kb") -> list[tuple[int,
 
 def head_lemma(token: str) -> str:
     """Strip a German genitive/plural ending from a head noun: "Geheimdienstes" → "Geheimdienst"."""
+    if token.endswith("dienste") or token.endswith("räte"):
+        return token[:-1].replace("räte", "rat")
     for ending in ("es", "s", "n", "en"):
         if token.endswith(ending) and len(token) - len(ending) >= 4:
             stem = token[: -len(ending)]
@@ -146,18 +148,40 @@ class EntityFinder:
     def _adjective(self, state: DocState, view: SentenceView, start: int, country: Entry) -> None:
         toks = view.span
         j = start + 1
-        while j < len(toks) and toks[j].is_lower and self.kb.country_of_adjective(toks[j].text) is None and j - start < 3:
+        coordinated = False
+        while j < len(toks) and j - start < 4 and (toks[j].is_lower or self.kb.country_of_adjective(toks[j].text)):
+            if self.kb.country_of_adjective(toks[j].text):
+                if toks[j - 1].lower_ not in ("und", "oder", ","):
+                    break
+                coordinated = True  # "US-amerikanische und südkoreanische Beamte"
             j += 1  # "stellvertretende amerikanische", "russischen militärischen" …
         if j >= len(toks) or not toks[j].text[:1].isupper():
             return
         noun = toks[j].text
         if noun in self.state_heads:
-            state.mention(view, start, j + 1, self.actor(state, country))
+            state.mention(view, start, start + 1 if coordinated else j + 1, self.actor(state, country))
             return
         head = self.org_head(noun)
         if head and noun not in self.kb.person_roles:
-            org = self._country_org(state, country, noun, toks[start].text)
+            named = self._named_after(state, view, j + 1)
+            org = named or self._country_org(state, country, noun, toks[start].text)
             state.mention(view, start, j + 1, org)
+
+    def _named_after(self, state: DocState, view: SentenceView, k: int) -> LocalEntity | None:
+        """ "die nordkoreanische Agentur KCNA": the name after a description is the organisation."""
+        toks = view.span
+        if k >= len(toks):
+            return None
+        text = toks[k].text
+        known = [self.kb.entries[s.key] for s in self.kb.lookup(text) if s.key in self.kb.entries]
+        org = next((e for e in known if e.category == "organization"), None)
+        if org:
+            return self.actor(state, org)
+        if 2 <= len(text) <= 6 and text.isupper() and text.isalpha():
+            ent = state.entity(f"org:{slugify(text)}", text, "actor", "organization")
+            state.mention(view, k, k + 1, ent)
+            return ent
+        return None
 
     def _country_org(self, state: DocState, country: Entry, noun: str, adjective: str) -> LocalEntity:
         code = country.country or ""

@@ -9,6 +9,7 @@ allowing transliteration variants (w/v, j/y) and one-letter typos.
 
 from __future__ import annotations
 
+from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Span, Token
 
 from ..knowledge import KnowledgeBase
@@ -75,6 +76,9 @@ class PersonFinder:
     def is_word(self, text: str) -> bool:
         return self.words.is_german_word(text) or text.lower() in ARTICLES
 
+    def is_given_name(self, text: str) -> bool:
+        return text in self.words.given_names and text.lower() not in STOP_WORDS
+
     # -- pass 1: full names ----------------------------------------------------------------
     def find(self, state: DocState) -> None:
         for view in state.sentences:
@@ -105,11 +109,14 @@ class PersonFinder:
             ):
                 j += 1
             start = i
-            while start < j and self.is_word(toks[start].text) and toks[start].text not in self.kb.words.given_names:
-                start += 1  # "Laut", "Der", common nouns before the name
+            while start < j and (
+                toks[start].text in self.particles
+                or (self.is_word(toks[start].text) and not self.is_given_name(toks[start].text))
+            ):
+                start += 1  # "Laut", "Der", "von", common nouns before the name
             end = j
-            while end > start and toks[end - 1].text in self.particles:
-                end -= 1
+            while end > start and (toks[end - 1].text in self.particles or self.words.is_common_noun(toks[end - 1].text)):
+                end -= 1  # "… Selenskyj Dienstag"
             if end > start and self._accept(view, start, end):
                 self._add(state, view, start, end)
             i = max(j, i + 1)
@@ -120,7 +127,7 @@ class PersonFinder:
         if not names or any(self.is_role(n) for n in names):
             return False
         unknown = [n for n in names if not self.is_word(n)]
-        if len(names) >= 2 and names[0] in self.kb.words.given_names and unknown:
+        if len(names) >= 2 and self.is_given_name(names[0]) and unknown:
             return True
         if len(names) >= 2 and len(unknown) == len(names):
             return True
