@@ -46,26 +46,43 @@ def document_records(report: Report) -> list[dict[str, Any]]:
             return out
 
         figures = [
-            {"value": _value(f.value), "surface": f.surface, "qualifier": f.qualifier, "counts": f.counts,
-             "subject": f.subject, "attributed_to": actors[f.attributed_to].name if f.attributed_to else None,
-             "sentence": sentences[f.sentence]}
-            for f in report.figures if f.doc == doc.id
+            {
+                "value": _value(f.value),
+                "surface": f.surface,
+                "qualifier": f.qualifier,
+                "counts": f.counts,
+                "subject": f.subject,
+                "attributed_to": actors[f.attributed_to].name if f.attributed_to else None,
+                "sentence": sentences[f.sentence],
+            }
+            for f in report.figures
+            if f.doc == doc.id
         ]
         claims = [
-            {"claim": c.text, "claimant": actors[s.claimant].name if s.claimant else None, "stance": s.stance,
-             "sentence": sentences[s.sentence]}
-            for c in report.claims for s in c.statements if s.doc == doc.id
+            {
+                "claim": c.text,
+                "claimant": actors[s.claimant].name if s.claimant else None,
+                "stance": s.stance,
+                "sentence": sentences[s.sentence],
+            }
+            for c in report.claims
+            for s in c.statements
+            if s.doc == doc.id
         ]
-        claims.sort(key=lambda r: (list(sentences.values()).index(r["sentence"]), r["claimant"] or "", r["claim"]))
-        records.append({
-            "document": doc.source.path,
-            "outlet": doc.source.outlet,
-            "published": doc.source.published,
-            "actors": entities_in(report.actors, True),
-            "regions": entities_in(report.regions, False),
-            "figures": figures,
-            "claims": claims,
-        })
+        claims.sort(
+            key=lambda r: (list(sentences.values()).index(r["sentence"]), r["claimant"] or "", r["claim"])
+        )
+        records.append(
+            {
+                "document": doc.source.path,
+                "outlet": doc.source.outlet,
+                "published": doc.source.published,
+                "actors": entities_in(report.actors, True),
+                "regions": entities_in(report.regions, False),
+                "figures": figures,
+                "claims": claims,
+            }
+        )
     return records
 
 
@@ -171,8 +188,14 @@ class Evaluation:
 
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
-            k: {"precision": round(s.precision, 4), "recall": round(s.recall, 4), "f1": round(s.f1, 4),
-                "tp": s.tp, "fp": s.fp, "fn": s.fn}
+            k: {
+                "precision": round(s.precision, 4),
+                "recall": round(s.recall, 4),
+                "f1": round(s.f1, 4),
+                "tp": s.tp,
+                "fp": s.fp,
+                "fn": s.fn,
+            }
             for k, s in self.scores.items()
         }
         for name in ("attribution", "qualifier", "stance", "metadata"):
@@ -184,7 +207,9 @@ class Evaluation:
     def table(self) -> str:
         lines = [f"{'category':<14}{'precision':>10}{'recall':>10}{'f1':>8}{'tp':>6}{'fp':>6}{'fn':>6}"]
         for k, s in self.scores.items():
-            lines.append(f"{k:<14}{s.precision:>10.3f}{s.recall:>10.3f}{s.f1:>8.3f}{s.tp:>6}{s.fp:>6}{s.fn:>6}")
+            lines.append(
+                f"{k:<14}{s.precision:>10.3f}{s.recall:>10.3f}{s.f1:>8.3f}{s.tp:>6}{s.fp:>6}{s.fn:>6}"
+            )
         for name in ("attribution", "qualifier", "stance", "metadata"):
             pair = getattr(self, name)
             lines.append(f"{name:<14}{'accuracy':>10}{self.ratio(pair):>10.3f}{'':>8}{pair[0]:>6}/{pair[1]}")
@@ -192,69 +217,100 @@ class Evaluation:
         return "\n".join(lines)
 
 
-def evaluate(predicted: list[dict[str, Any]], gold: list[dict[str, Any]]) -> Evaluation:
-    """Score predicted documents against gold documents, matched by file stem."""
-    scores = {k: Score() for k in CATEGORIES}
-    attribution = [0, 0]
-    qualifier = [0, 0]
-    stance = [0, 0]
-    metadata = [0, 0]
-    details: list[str] = []
-    by_stem = {Path(d["document"]).stem: d for d in predicted}
-    for g_doc in gold:
-        p_doc = by_stem.get(Path(g_doc["document"]).stem, {"actors": [], "regions": [], "figures": [], "claims": []})
-        for field_name in ("outlet", "published"):
-            metadata[1] += 1
-            metadata[0] += normalise(p_doc.get(field_name)) == normalise(g_doc.get(field_name))
+class _Scorer:
+    """Accumulates the scores of ANNOTATION.md over documents."""
 
+    def __init__(self) -> None:
+        self.scores = {k: Score() for k in CATEGORIES}
+        self.counts = {k: [0, 0] for k in ("attribution", "qualifier", "stance", "metadata")}
+        self.details: list[str] = []
+
+    def count(self, name: str, ok: bool) -> bool:
+        self.counts[name][1] += 1
+        self.counts[name][0] += ok
+        return ok
+
+    def tally(self, stem: str, key: str, pred: list, gold: list, same) -> list[tuple[Any, Any]]:
+        pairs = _match(pred, gold, same)
+        score = self.scores[key]
+        score.tp += len(pairs)
+        score.fp += len(pred) - len(pairs)
+        score.fn += len(gold) - len(pairs)
+        matched = {id(x) for pair in pairs for x in pair}
+        self.details.extend(f"{stem} {key} extra: {_describe(p)}" for p in pred if id(p) not in matched)
+        self.details.extend(f"{stem} {key} missed: {_describe(g)}" for g in gold if id(g) not in matched)
+        return pairs
+
+    def document(self, p_doc: dict[str, Any], g_doc: dict[str, Any]) -> None:
         stem = Path(g_doc["document"]).stem
-
-        def tally(key: str, pred: list, gold_items: list, same) -> list[tuple[Any, Any]]:
-            pairs = _match(pred, gold_items, same)
-            scores[key].tp += len(pairs)
-            scores[key].fp += len(pred) - len(pairs)
-            scores[key].fn += len(gold_items) - len(pairs)
-            matched_p = {id(p) for p, _ in pairs}
-            matched_g = {id(g) for _, g in pairs}
-            details.extend(f"{stem} {key} extra: {_describe(p)}" for p in pred if id(p) not in matched_p)
-            details.extend(
-                f"{stem} {key} missed: {_describe(g)}" for g in gold_items if id(g) not in matched_g
-            )
-            return pairs
+        for name in ("outlet", "published"):
+            if not self.count("metadata", normalise(p_doc.get(name)) == normalise(g_doc.get(name))):
+                self.details.append(f"{stem} {name}: {p_doc.get(name)!r} ≠ {g_doc.get(name)!r}")
 
         def same_entity(p: dict, g: dict) -> bool:
             return bool(_names(p) & _names(g))
 
-        tally("actors", p_doc["actors"], g_doc["actors"], same_entity)
-        tally("actors_typed", p_doc["actors"], g_doc["actors"], lambda p, g: same_entity(p, g) and p["type"] == g["type"])
-        tally("regions", p_doc["regions"], g_doc["regions"], same_entity)
-        fig_pairs = tally("figures", p_doc["figures"], g_doc["figures"],
-                          lambda p, g: float(p["value"]) == float(g["value"])
-                          and sentences_overlap(p["sentence"], g["sentence"]))
-        for p, g in fig_pairs:
-            attribution[1] += 1
-            ok = _same_actor(p.get("attributed_to"), g.get("attributed_to"), p_doc, g_doc)
-            attribution[0] += ok
-            if not ok:
-                details.append(
-                    f"{stem} attribution: {p['value']} {p.get('attributed_to')!r} ≠ {g.get('attributed_to')!r}"
+        def same_actor(p_name: str | None, g_name: str | None) -> bool:
+            return _same_actor(p_name, g_name, p_doc, g_doc)
+
+        self.tally(stem, "actors", p_doc["actors"], g_doc["actors"], same_entity)
+        self.tally(
+            stem,
+            "actors_typed",
+            p_doc["actors"],
+            g_doc["actors"],
+            lambda p, g: same_entity(p, g) and p["type"] == g["type"],
+        )
+        self.tally(stem, "regions", p_doc["regions"], g_doc["regions"], same_entity)
+        figures = self.tally(
+            stem,
+            "figures",
+            p_doc["figures"],
+            g_doc["figures"],
+            lambda p, g: (
+                float(p["value"]) == float(g["value"]) and sentences_overlap(p["sentence"], g["sentence"])
+            ),
+        )
+        for p, g in figures:
+            if not self.count("attribution", same_actor(p.get("attributed_to"), g.get("attributed_to"))):
+                self.details.append(
+                    f"{stem} attribution: {p['value']} {p.get('attributed_to')!r}"
+                    f" ≠ {g.get('attributed_to')!r}"
                 )
-            qualifier[1] += 1
-            qualifier[0] += normalise(p.get("qualifier")) == normalise(g.get("qualifier"))
-        claim_pairs = tally("claims", p_doc["claims"], g_doc["claims"],
-                            lambda p, g: sentences_overlap(p["sentence"], g["sentence"])
-                            and _same_actor(p.get("claimant"), g.get("claimant"), p_doc, g_doc))
-        for p, g in claim_pairs:
-            stance[1] += 1
-            stance[0] += p.get("stance") == g.get("stance")
-            if p.get("stance") != g.get("stance"):
-                details.append(
+            self.count("qualifier", normalise(p.get("qualifier")) == normalise(g.get("qualifier")))
+        claims = self.tally(
+            stem,
+            "claims",
+            p_doc["claims"],
+            g_doc["claims"],
+            lambda p, g: (
+                sentences_overlap(p["sentence"], g["sentence"])
+                and same_actor(p.get("claimant"), g.get("claimant"))
+            ),
+        )
+        for p, g in claims:
+            if not self.count("stance", p.get("stance") == g.get("stance")):
+                self.details.append(
                     f"{stem} stance: {p['stance']} ≠ {g['stance']} ({p['claimant']}): {p['sentence'][:70]}"
                 )
-        for field_name in ("outlet", "published"):
-            if normalise(p_doc.get(field_name)) != normalise(g_doc.get(field_name)):
-                details.append(f"{stem} {field_name}: {p_doc.get(field_name)!r} ≠ {g_doc.get(field_name)!r}")
-    return Evaluation(scores, tuple(attribution), tuple(qualifier), tuple(stance), tuple(metadata), details)  # type: ignore[arg-type]
+
+
+def evaluate(predicted: list[dict[str, Any]], gold: list[dict[str, Any]]) -> Evaluation:
+    """Score predicted documents against gold documents, matched by file stem."""
+    scorer = _Scorer()
+    empty = {"actors": [], "regions": [], "figures": [], "claims": []}
+    by_stem = {Path(d["document"]).stem: d for d in predicted}
+    for g_doc in gold:
+        scorer.document(by_stem.get(Path(g_doc["document"]).stem, empty), g_doc)
+    c = scorer.counts
+    return Evaluation(
+        scorer.scores,
+        tuple(c["attribution"]),
+        tuple(c["qualifier"]),
+        tuple(c["stance"]),  # type: ignore[arg-type]
+        tuple(c["metadata"]),
+        scorer.details,
+    )  # type: ignore[arg-type]
 
 
 def _describe(item: dict[str, Any]) -> str:

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 _DROP = re.compile(
     r"""^(?:
-        (?:Siehe\ auch|Lesen\ Sie\ (?:auch|mehr)|Mehr\ zum\ Thema|Auch\ interessant|Weiterlesen|Zum\ Thema)\b.*
+        (?:Siehe\ auch|Lesen\ Sie\ (?:auch|mehr)|Mehr\ zum\ Thema|Auch\ interessant|Weiterlesen
+          |Zum\ Thema)\b.*
       | Schreibe\ einen\ Kommentar.* | Hinterlasse\ einen\ Kommentar.* | Kommentare?(?:\ \(\d+\))?
       | Deine\ E-Mail-Adresse\ wird\ nicht\ veröffentlicht.* | Ihre\ E-Mail-Adresse\ wird\ nicht.*
       | Erforderliche\ Felder\ sind.* | Kommentar\ abschicken | Antworten

@@ -69,10 +69,15 @@ def _settings(project: Path, seeds: Path | None, strict: bool) -> Settings:
 
 
 project_option = click.option(
-    "--project", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True,
+    "--project",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
     help="Project folder with mkdocs.yml, docs/, lagebild.yml and knowledge.yml.",
 )
-strict_option = click.option("--strict", is_flag=True, help="Stop at the first bad article instead of skipping it.")
+strict_option = click.option(
+    "--strict", is_flag=True, help="Stop at the first bad article instead of skipping it."
+)
 quiet_option = click.option("-q", "--quiet", is_flag=True, help="Only print errors; no progress bar.")
 verbose_option = click.option("-v", "--verbose", is_flag=True, help="Print debugging information.")
 
@@ -84,17 +89,32 @@ def main() -> None:
 
 
 @main.command()
-@click.option("--seeds", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Folder with the articles and sources.yml [default: seeds].")
-@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Where to write the built site [default: site].")
+@click.option(
+    "--seeds",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder with the articles and sources.yml [default: seeds].",
+)
+@click.option(
+    "--site-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where to write the built site [default: site].",
+)
 @click.option("--no-site", is_flag=True, help="Only generate the Markdown in docs/; do not run MkDocs.")
 @project_option
 @strict_option
 @quiet_option
 @verbose_option
-def build(seeds: Path | None, site_dir: Path | None, no_site: bool, project: Path, strict: bool, quiet: bool,
-          verbose: bool) -> None:
+def build(
+    seeds: Path | None,
+    site_dir: Path | None,
+    no_site: bool,
+    project: Path,
+    strict: bool,
+    quiet: bool,
+    verbose: bool,
+) -> None:
     """Extract the articles, render the report into docs/ and build the site."""
     from .pipeline import build as run_build
 
@@ -105,14 +125,21 @@ def build(seeds: Path | None, site_dir: Path | None, no_site: bool, project: Pat
             settings.site_dir = site_dir
         report = run_build(settings, site=not no_site, progress=_progress_factory(not quiet))
     where = "" if no_site else f", site in {settings.site_dir}"
-    click.echo(f"{len(report.documents)} Artikel, {len(report.actors)} Akteure, {len(report.regions)} Regionen, "
-               f"{len(report.claims)} Behauptungen, {len(report.figures)} Zahlen → {settings.docs_dir}{where}")
+    click.echo(
+        f"{len(report.documents)} Artikel, {len(report.actors)} Akteure, {len(report.regions)} Regionen, "
+        f"{len(report.claims)} Behauptungen, {len(report.figures)} Zahlen → {settings.docs_dir}{where}"
+    )
 
 
 @main.command()
 @click.argument("seeds_dir", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="JSON file to write ({\"documents\": [...]}, one record per article).")
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help='JSON file to write ({"documents": [...]}, one record per article).',
+)
 @project_option
 @strict_option
 @quiet_option
@@ -131,8 +158,12 @@ def extract(seeds_dir: Path, out: Path, project: Path, strict: bool, quiet: bool
 
 @main.command()
 @click.argument("extraction", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--gold", type=click.Path(file_okay=False, path_type=Path), required=True,
-              help="Folder of gold files (*.gold.json) in the annotation format.")
+@click.option(
+    "--gold",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Folder of gold files (*.gold.json) in the annotation format.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--details", is_flag=True, help="Also list every missed and extra item per document.")
 def evaluate(extraction: Path, gold: Path, as_json: bool, details: bool) -> None:
@@ -149,8 +180,12 @@ def evaluate(extraction: Path, gold: Path, as_json: bool, details: bool) -> None
 
 @main.command()
 @click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
-@click.option("--rebuild/--no-rebuild", default=True, show_default=True,
-              help="Regenerate docs/ from the articles before serving.")
+@click.option(
+    "--rebuild/--no-rebuild",
+    default=True,
+    show_default=True,
+    help="Regenerate docs/ from the articles before serving.",
+)
 @project_option
 @quiet_option
 @verbose_option

@@ -69,11 +69,12 @@ def documented_settings() -> list[tuple[str, str]]:
     """(name, one-line doc) for every setting, read from the attribute docstrings."""
     import ast
     import inspect
+    from itertools import pairwise
 
     tree = ast.parse(inspect.getsource(Settings))
     body = tree.body[0].body  # type: ignore[attr-defined]
     docs: list[tuple[str, str]] = []
-    for node, nxt in zip(body, body[1:], strict=False):
+    for node, nxt in pairwise(body):
         if isinstance(node, ast.AnnAssign) and isinstance(nxt, ast.Expr):
             name = node.target.id  # type: ignore[union-attr]
             docs.append((name, str(nxt.value.value).strip()))  # type: ignore[attr-defined]

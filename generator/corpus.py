@@ -86,7 +86,9 @@ def load_sources(folder: Path) -> dict[str, dict[str, Any]]:
         raise InputError(shown, "not valid UTF-8") from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise InputError(shown, f"not valid YAML: {getattr(exc, 'problem', exc)}", mark and mark.line + 1) from exc
+        raise InputError(
+            shown, f"not valid YAML: {getattr(exc, 'problem', exc)}", mark and mark.line + 1
+        ) from exc
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -123,7 +125,9 @@ def read_article(path: Path, *, max_bytes: int, given: dict[str, Any] | None = N
     shown = str(path)
     size = path.stat().st_size
     if size > max_bytes:
-        raise InputError(shown, f"file is {size:,} bytes, more than the limit of {max_bytes:,} (max_file_bytes)")
+        raise InputError(
+            shown, f"file is {size:,} bytes, more than the limit of {max_bytes:,} (max_file_bytes)"
+        )
     text = decode_bytes(path.read_bytes(), shown)
     meta: dict[str, Any] = {}
     if path.suffix.lower() == ".md":

@@ -259,8 +259,13 @@ def _load_user(kb: KnowledgeBase, path: Path) -> None:
             from .slugs import slugify
 
             key = f"person:{slugify(item['name'])}"
-            kb.entries[key] = Entry(key=key, name=item["name"], category="person", role=item.get("role"),
-                                    country=item.get("country"))
+            kb.entries[key] = Entry(
+                key=key,
+                name=item["name"],
+                category="person",
+                role=item.get("role"),
+                country=item.get("country"),
+            )
             kb.add_surface(item["name"], key, "name")
             for alias in item.get("aliases") or []:
                 kb.add_surface(alias, key, "alias")

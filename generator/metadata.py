@@ -9,16 +9,21 @@ from .cleaning import Cleaned
 from .knowledge import KnowledgeBase
 
 MONTHS = {m: i for i, m in enumerate(
-    ["januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november",
+    ["januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
+     "november",
      "dezember"], start=1)}  # fmt: skip
 MONTHS["jänner"] = 1
 _MONTH = "|".join(MONTHS)
 FULL_DATE = re.compile(rf"\b(\d{{1,2}})\.\s*({_MONTH})\s+(\d{{4}})\b", re.I)
 NUMERIC_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
-TODAY = re.compile(rf"\b(?:am\s+heutigen|heute,?|am\s+heutigen\s+\w+,?)\s+(\d{{1,2}})\.\s*({_MONTH})(?:\s+(\d{{4}}))?", re.I)
+TODAY = re.compile(
+    rf"\b(?:am\s+heutigen|heute,?|am\s+heutigen\s+\w+,?)\s+(\d{{1,2}})\.\s*({_MONTH})(?:\s+(\d{{4}}))?", re.I
+)
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 AGENCY_TAG = re.compile(r"^(?:/\s*([A-Z][A-Za-z]{1,9})|\(([A-Z][A-Za-z]{1,9})\)|([A-Z]{2,8}))$")
-SPOKE_WITH = re.compile(r"\b(?:mit|gegenüber|sagte\w*|berichtet\w*|laut|zitiert\w*)\s+(?:der|dem|den|die|des)?\s*(?:Nachrichtenagentur|Sender|Zeitung|Portal)?\s*„?([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})")  # noqa: E501
+SPOKE_WITH = re.compile(
+    r"\b(?:mit|gegenüber|sagte\w*|berichtet\w*|laut|zitiert\w*)\s+(?:der|dem|den|die|des)?\s*(?:Nachrichtenagentur|Sender|Zeitung|Portal)?\s*„?([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})"
+)
 
 
 def _media(kb: KnowledgeBase) -> dict[str, str]:
@@ -50,7 +55,7 @@ def infer_outlet(cleaned: Cleaned, kb: KnowledgeBase) -> str | None:
     for match in SPOKE_WITH.finditer(cleaned.text):
         words = match.group(1).split()
         for n in range(len(words), 0, -1):
-            phrase = " ".join(words[:n]).strip("“”\".,")
+            phrase = " ".join(words[:n]).strip('“”".,')
             if phrase in media:
                 return phrase
     return None

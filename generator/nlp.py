@@ -74,7 +74,9 @@ class Gazetteer:
             head = token.text.split("-", 1)[0]
             found = self.kb.lookup(head)
             if not found and head.lower() in self.kb.adjectives:
-                return Span(doc, i, i + 1, label="prefix", kb_id=f"country:{self.kb.adjectives[head.lower()]}")
+                return Span(
+                    doc, i, i + 1, label="prefix", kb_id=f"country:{self.kb.adjectives[head.lower()]}"
+                )
             if found:
                 return Span(doc, i, i + 1, label="prefix", kb_id=min(found, key=_surface_rank).key)
         return None
@@ -130,14 +132,18 @@ def build_pipeline(knowledge: str | None = None, trained: str | None = None) -> 
         nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
         nlp.initialize()
     except (OSError, ValueError) as exc:  # spacy-lookups-data missing
-        raise ConfigError(f"the German lookup tables could not be loaded ({exc}); install spacy-lookups-data") from exc
+        raise ConfigError(
+            f"the German lookup tables could not be loaded ({exc}); install spacy-lookups-data"
+        ) from exc
     nlp.add_pipe("lagebild_gazetteer", config={"knowledge": knowledge or ""})
     model = None
     if trained:
         try:
             model = spacy.load(trained, exclude=["lemmatizer"])
         except OSError as exc:
-            raise ConfigError(f"trained_pipeline: '{trained}' is not an installed spaCy pipeline ({exc})") from exc
+            raise ConfigError(
+                f"trained_pipeline: '{trained}' is not an installed spaCy pipeline ({exc})"
+            ) from exc
         if "ner" not in model.pipe_names and "entity_ruler" not in model.pipe_names:
             log.warning("trained pipeline %s has no entity recogniser; it adds nothing", trained)
     return Pipeline(nlp=nlp, kb=cached_knowledge(knowledge or None), trained=model)

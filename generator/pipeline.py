@@ -26,8 +26,12 @@ def _no_progress(label: str, total: int) -> Callable[[int], None]:
 
 def extract_corpus(settings: Settings, progress: ProgressFactory = _no_progress) -> list[Extracted]:
     """Read the corpus and run extraction over every article."""
-    articles = read_corpus(settings.seeds, max_bytes=settings.max_file_bytes, strict=settings.strict,
-                           on_error=lambda e: log.error("%s (skipped)", e))
+    articles = read_corpus(
+        settings.seeds,
+        max_bytes=settings.max_file_bytes,
+        strict=settings.strict,
+        on_error=lambda e: log.error("%s (skipped)", e),
+    )
     if not articles:
         raise InputError(str(settings.seeds), "no readable articles (.txt or .md) found")
     knowledge = str(settings.knowledge) if settings.knowledge.exists() else None

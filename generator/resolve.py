@@ -26,14 +26,20 @@ def _global_key(ent: LocalEntity, people: dict[str, str]) -> str:
 
 def _person_map(extracted: list[Extracted]) -> dict[str, str]:
     """Person name → global key: short names join the one fuller name they match."""
-    names = sorted({e.name for x in extracted for e in x.state.entities.values() if e.type == "person"},
-                   key=lambda n: (-len(n.split()), n))
+    names = sorted(
+        {e.name for x in extracted for e in x.state.entities.values() if e.type == "person"},
+        key=lambda n: (-len(n.split()), n),
+    )
     canonical: dict[str, str] = {}
     full: list[str] = []
     for name in names:
         last = name.split()[-1]
-        matches = [f for f in full if close_spelling(f.split()[-1], last)
-                   and (len(name.split()) == 1 or f.split()[0] == name.split()[0])]
+        matches = [
+            f
+            for f in full
+            if close_spelling(f.split()[-1], last)
+            and (len(name.split()) == 1 or f.split()[0] == name.split()[0])
+        ]
         if len(matches) == 1:
             canonical[name] = canonical[matches[0]]
         else:
@@ -66,16 +72,31 @@ def resolve(extracted: list[Extracted]) -> Report:
         if key.startswith("actor:"):
             ids[key] = actor_slugs[name]
             role = Counter(e.role for e in ents if e.role).most_common(1)
-            actors.append(Actor(id=ids[key], name=name, type=first.type, role=role[0][0] if role else None,  # type: ignore[arg-type]
-                                country=next((e.country for e in ents if e.country), None),
-                                aliases=aliases, mentions=mentions))
+            actors.append(
+                Actor(
+                    id=ids[key],
+                    name=name,
+                    type=first.type,
+                    role=role[0][0] if role else None,  # type: ignore[arg-type]
+                    country=next((e.country for e in ents if e.country), None),
+                    aliases=aliases,
+                    mentions=mentions,
+                )
+            )
         else:
             ids[key] = region_slugs[name]
-            regions.append(Region(id=ids[key], name=name, type=first.type,  # type: ignore[arg-type]
-                                  country=next((e.country for e in ents if e.country), None),
-                                  lat=next((e.lat for e in ents if e.lat is not None), None),
-                                  lon=next((e.lon for e in ents if e.lon is not None), None),
-                                  aliases=aliases, mentions=mentions))
+            regions.append(
+                Region(
+                    id=ids[key],
+                    name=name,
+                    type=first.type,  # type: ignore[arg-type]
+                    country=next((e.country for e in ents if e.country), None),
+                    lat=next((e.lat for e in ents if e.lat is not None), None),
+                    lon=next((e.lon for e in ents if e.lon is not None), None),
+                    aliases=aliases,
+                    mentions=mentions,
+                )
+            )
 
     def gid(doc: str, local: str | None) -> str | None:
         if local is None:
@@ -89,17 +110,38 @@ def resolve(extracted: list[Extracted]) -> Report:
         date = doc.source.published
         for n, f in enumerate(sorted(x.state.figures, key=lambda f: (f.sentence, f.start)), start=1):
             view = x.state.sentences[f.sentence]
-            regions_here = sorted({gid(doc.id, r.entity) for r in view.refs if r.entity.startswith("region:")} - {None})
-            figures.append(Figure(id=f"{slugify(doc.id)}-f{n}", doc=doc.id, sentence=f.sentence, value=f.value,
-                                  surface=f.surface, qualifier=f.qualifier, counts=f.counts, subject=f.subject,
-                                  attributed_to=gid(doc.id, f.attributed_to), date=date,
-                                  regions=regions_here))  # type: ignore[arg-type]
+            regions_here = sorted(
+                {gid(doc.id, r.entity) for r in view.refs if r.entity.startswith("region:")} - {None}
+            )
+            figures.append(
+                Figure(
+                    id=f"{slugify(doc.id)}-f{n}",
+                    doc=doc.id,
+                    sentence=f.sentence,
+                    value=f.value,
+                    surface=f.surface,
+                    qualifier=f.qualifier,
+                    counts=f.counts,
+                    subject=f.subject,
+                    attributed_to=gid(doc.id, f.attributed_to),
+                    date=date,
+                    regions=regions_here,
+                )
+            )  # type: ignore[arg-type]
         for n, s in enumerate(x.state.statements, start=1):
             text_key = _claim_key(s.claim)
             claim = claims.setdefault(text_key, Claim(id="", text=s.claim))
-            claim.statements.append(Statement(id=f"{slugify(doc.id)}-c{n}", doc=doc.id, sentence=s.sentence,
-                                              claimant=gid(doc.id, s.claimant), stance=s.stance,  # type: ignore[arg-type]
-                                              quote=s.quote, date=date))
+            claim.statements.append(
+                Statement(
+                    id=f"{slugify(doc.id)}-c{n}",
+                    doc=doc.id,
+                    sentence=s.sentence,
+                    claimant=gid(doc.id, s.claimant),
+                    stance=s.stance,  # type: ignore[arg-type]
+                    quote=s.quote,
+                    date=date,
+                )
+            )
             for ent in s.about:
                 g = gid(doc.id, ent)
                 if g and ent.startswith("actor:") and g not in claim.actors:

@@ -29,7 +29,9 @@ class Extracted:
     state: DocState
 
 
-def make_source(article: RawArticle, cleaned: Cleaned, pipeline: Pipeline, default_year: int | None) -> Source:
+def make_source(
+    article: RawArticle, cleaned: Cleaned, pipeline: Pipeline, default_year: int | None
+) -> Source:
     """Metadata from sources.yml/front matter; gaps inferred from the text and reported."""
     meta = article.meta
     inferred: list[str] = []
@@ -47,8 +49,12 @@ def make_source(article: RawArticle, cleaned: Cleaned, pipeline: Pipeline, defau
     if inferred:
         found = {"title": title, "outlet": outlet, "published": published}
         shown = ", ".join(f"{k}={found[k]!r}" for k in inferred)
-        log.warning("%s: no metadata for %s in sources.yml; inferred from the text: %s",
-                    article.path, "/".join(inferred), shown)
+        log.warning(
+            "%s: no metadata for %s in sources.yml; inferred from the text: %s",
+            article.path,
+            "/".join(inferred),
+            shown,
+        )
     return Source(
         id=article.id,
         path=article.path,
@@ -90,7 +96,9 @@ class Extractor:
                 progress(1)
         return results
 
-    def _document(self, source: Source, text: str, paras: list[str], docs: Iterable) -> tuple[Document, DocState]:
+    def _document(
+        self, source: Source, text: str, paras: list[str], docs: Iterable
+    ) -> tuple[Document, DocState]:
         document = Document(source=source, text=text)
         state = DocState(doc_id=source.id)
         offset = 0
@@ -101,8 +109,14 @@ class Extractor:
             for sent in sents:
                 index = len(document.sentences)
                 document.sentences.append(
-                    Sentence(index=index, text=sent.text, paragraph=p_index, start=offset + sent.start_char,
-                             end=offset + sent.end_char, heading=heading or (p_index == 0 and len(sents) == 1))
+                    Sentence(
+                        index=index,
+                        text=sent.text,
+                        paragraph=p_index,
+                        start=offset + sent.start_char,
+                        end=offset + sent.end_char,
+                        heading=heading or (p_index == 0 and len(sents) == 1),
+                    )
                 )
                 state.sentences.append(SentenceView(index=index, span=sent, offset=offset, heading=heading))
             offset += len(para) + 2
@@ -111,6 +125,7 @@ class Extractor:
     def _find(self, state: DocState) -> None:
         self.entities.find(state)
         self.persons.find(state)
+        self.entities.bare_heads(state)
         self.claims.find(state)
         self.figures.find(state)
         for fig in state.figures:

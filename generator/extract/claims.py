@@ -21,6 +21,18 @@ SUBJUNCTIVE = {"sei", "seien", "habe", "hätten", "werde", "könne", "solle", "w
                "liege", "müsse", "dürfe", "lasse", "komme", "wisse"}  # fmt: skip
 CLAUSE_BREAKS = {"„", "“", ";", ":", "–", "—"}
 ARTICLES = {"der", "die", "das", "des", "dem", "den"}
+REPORTING_TAIL = {
+    "sagte",
+    "sagten",
+    "erklärte",
+    "betonte",
+    "so",
+    "teilte",
+    "fügte",
+    "hieß",
+    "berichtete",
+    "warnte",
+}
 
 
 @dataclass
@@ -44,10 +56,14 @@ class ClaimFinder:
                 self.verbs.setdefault(word, []).append((stance, particle or None))
         for options in self.verbs.values():
             options.sort(key=lambda o: o[1] is None)  # particle verbs ("wies … zurück") first
-        self.phrases = {stance: [p.lower() for p in ps] for stance, ps in (lex.get("stance_phrases") or {}).items()}
+        self.phrases = {
+            stance: [p.lower() for p in ps] for stance, ps in (lex.get("stance_phrases") or {}).items()
+        }
         self.negations = set(lex.get("negation_words") or [])
         self.flip = lex.get("negated_stance") or {}
-        self.before = sorted((p.lower().split() for p in lex.get("source_before") or []), key=len, reverse=True)
+        self.before = sorted(
+            (p.lower().split() for p in lex.get("source_before") or []), key=len, reverse=True
+        )
         self.after = {p.lower() for p in lex.get("source_after") or []}
         self.pronouns = set(lex.get("speaker_pronouns") or [])
 
@@ -65,7 +81,9 @@ class ClaimFinder:
                     stance = frame.stance
                 self._add(state, view, frame, stance)
             previous = view.speakers or ([] if view.heading else previous if self._continues(view) else [])
-            people = [r for r in view.actor_refs() if state.entities[r.entity].type in ("person", "organization")]
+            people = [
+                r for r in view.actor_refs() if state.entities[r.entity].type in ("person", "organization")
+            ]
             if people:
                 last_actor = people[-1].entity
 
@@ -81,10 +99,10 @@ class ClaimFinder:
             if option is None:
                 continue
             stance = option[0]
-            if i + 1 < len(toks) and toks[i + 1].lower_ in ("zu",) or (i > 0 and lowers[i - 1] in ARTICLES):
+            if (i + 1 < len(toks) and toks[i + 1].lower_ in ("zu",)) or (i > 0 and lowers[i - 1] in ARTICLES):
                 continue  # "zu sagen", nouns
-            if any(w in ("wurde", "wurden", "worden", "wird", "werden") for w in lowers[max(0, i - 8) : i]) and low.startswith("ge"):
-                continue  # passive: "wurde beschuldigt"
+            if _is_participle(low) and any(w in PASSIVE for w in lowers[max(0, i - 12) : i]):
+                continue  # passive: "wurde beschuldigt", "Dies wurde … bekanntgegeben"
             if i > 0 and lowers[i - 1] == "und" and frames:
                 claimants = list(dict.fromkeys(f.claimant for f in frames))
             else:
@@ -108,9 +126,17 @@ class ClaimFinder:
         actors = view.actor_refs()
         # inverted: "sagte der russische Präsident Wladimir Putin", "betonte Lawrow", "sagte er"
         j = i + 1
-        while j < len(toks) and (toks[j].lower_ in ARTICLES or (toks[j].is_lower and toks[j].lower_ not in self.pronouns)) and j - i <= 3:
+        while (
+            j < len(toks)
+            and (toks[j].lower_ in ARTICLES or (toks[j].is_lower and toks[j].lower_ not in self.pronouns))
+            and j - i <= 3
+        ):
             j += 1
-        after = [r for r in actors if r.start == j or (r.start > i and r.start <= j + 1 and toks[r.start - 1].lower_ in ARTICLES)]
+        after = [
+            r
+            for r in actors
+            if r.start == j or (r.start > i and r.start <= j + 1 and toks[r.start - 1].lower_ in ARTICLES)
+        ]
         if after:
             return _with_coordinated(view, after[0], actors)
         if j < len(toks) and toks[j].lower_ in self.pronouns and j - i <= 2:
@@ -121,8 +147,11 @@ class ClaimFinder:
             if toks[k].text in CLAUSE_BREAKS or toks[k].lower_ == "dass":
                 start = k + 1
                 break
-        before = [r for r in actors if start <= r.start < i and not self._in_pp(toks, r.start)
-                  and not _genitive_attribute(toks, r)]
+        before = [
+            r
+            for r in actors
+            if start <= r.start < i and not self._in_pp(toks, r.start) and not _genitive_attribute(toks, r)
+        ]
         people = [r for r in before if r.entity.startswith("actor:person:")]
         if people:
             return _with_coordinated(view, people[-1], actors)
@@ -141,9 +170,27 @@ class ClaimFinder:
     def _in_pp(self, toks: Span, start: int) -> bool:
         """Actors inside a prepositional phrase ("mit Russland") are not subjects."""
         k = start - 1
-        while k >= 0 and (toks[k].lower_ in ARTICLES or (toks[k].is_lower and toks[k].is_alpha and len(toks[k]) > 3)):
+        while k >= 0 and (
+            toks[k].lower_ in ARTICLES or (toks[k].is_lower and toks[k].is_alpha and len(toks[k]) > 3)
+        ):
             k -= 1
-        return k >= 0 and toks[k].lower_ in ("mit", "von", "gegen", "über", "an", "zu", "für", "vor", "bei", "auf", "in", "im", "nach", "aus", "zwischen")
+        return k >= 0 and toks[k].lower_ in (
+            "mit",
+            "von",
+            "gegen",
+            "über",
+            "an",
+            "zu",
+            "für",
+            "vor",
+            "bei",
+            "auf",
+            "in",
+            "im",
+            "nach",
+            "aus",
+            "zwischen",
+        )
 
     def _negated(self, toks: Span, i: int) -> bool:
         if i > 0 and toks[i - 1].lower_ in self.negations:
@@ -161,7 +208,10 @@ class ClaimFinder:
         frames = []
         for ref in view.actor_refs():
             k = ref.start - 1
-            while k >= 0 and (lowers[k] in ARTICLES or (toks[k].is_lower and toks[k].is_alpha and lowers[k] not in ("laut", "so", "wie", "von"))):
+            while k >= 0 and (
+                lowers[k] in ARTICLES
+                or (toks[k].is_lower and toks[k].is_alpha and lowers[k] not in ("laut", "so", "wie", "von"))
+            ):
                 k -= 1
             for phrase in self.before:
                 n = len(phrase)
@@ -193,10 +243,13 @@ class ClaimFinder:
     # -- statements -------------------------------------------------------------------------
     def _add(self, state: DocState, view: SentenceView, frame: Frame, stance: str) -> None:
         about = [r.entity for r in view.refs if r.entity != frame.claimant]
-        texts = self._tracked(view) or [claim_text(view.span, frame.content_start)]
+        texts = self._tracked(view) or [claim_text(view.span, frame.cue, frame.content_start)]
         quote = _quote(view.span)
         for text in texts:
-            if any(s.sentence == view.index and s.claimant == frame.claimant and s.claim == text for s in state.statements):
+            if any(
+                s.sentence == view.index and s.claimant == frame.claimant and s.claim == text
+                for s in state.statements
+            ):
                 continue
             state.statements.append(LocalStatement(view.index, frame.claimant, stance, text, quote, about))
 
@@ -209,6 +262,25 @@ class ClaimFinder:
             if all(any(any(w.startswith(g) for w in words) for g in group) for group in claim.groups):
                 hits.append(claim.text)
         return hits
+
+
+PASSIVE = {"wurde", "wurden", "worden", "wird", "werden"}
+SEPARABLE = ("bekannt", "mit", "zurück", "an", "ein", "hin", "ab", "aus", "fest", "hinzu")
+
+
+def _is_participle(word: str) -> bool:
+    if word.startswith("ge") or any(word.startswith(p + "ge") for p in SEPARABLE):
+        return word.endswith(("t", "en"))
+    return word in {
+        "bestätigt",
+        "bestritten",
+        "dementiert",
+        "erklärt",
+        "berichtet",
+        "betont",
+        "verneint",
+        "bezweifelt",
+    }
 
 
 def _genitive_attribute(toks: Span, ref: Ref) -> bool:
@@ -227,7 +299,11 @@ def _with_coordinated(view: SentenceView, first: Ref, actors: list[Ref]) -> list
     result = [first.entity]
     toks = view.span
     for ref in actors:
-        if ref.start >= first.end and ref.start - first.end <= 3 and "und" in [t.lower_ for t in toks[first.end : ref.start]]:
+        if (
+            ref.start >= first.end
+            and ref.start - first.end <= 3
+            and "und" in [t.lower_ for t in toks[first.end : ref.start]]
+        ):
             result.append(ref.entity)
     return list(dict.fromkeys(result))
 
@@ -241,19 +317,28 @@ def _quote(span: Span) -> str | None:
     return None
 
 
-def claim_text(span: Span, content_start: int) -> str:
-    """A short normalised claim: the reported clause without quotes and frame words."""
+QUOTES = '„“"»«‚‘'
+
+
+def claim_text(span: Span, cue: int, content_start: int) -> str:
+    """A short claim text: the reported clause, without the frame ("sagte X") and quotes."""
     toks = list(span)
-    start = content_start
-    for k, tok in enumerate(toks):
-        if tok.lower_ == "dass":
-            start = k + 1
+    lowers = [t.lower_ for t in toks]
+    start, end = content_start, len(toks)
+    if "dass" in lowers[cue:]:
+        start = cue + lowers[cue:].index("dass") + 1
+    elif cue > 1 and toks[cue - 1].text in (",", "“", '"'):
+        start, end = 0, cue - 1  # „…“, sagte X  /  …, so X
+    elif "," in [t.text for t in toks[cue : cue + 8]]:
+        start = cue + [t.text for t in toks[cue:]].index(",") + 1
+    for k in range(start + 1, end):  # drop a trailing frame: "…, sagte er am Dienstag."
+        if toks[k].text == "," and k + 1 < end and lowers[k + 1] in REPORTING_TAIL:
+            end = k
             break
-    words = [t.text for t in toks[start:] if t.text not in ("„", "“", '"', "»", "«")]
-    while words and words[0] in (",", ":", "–"):
-        words = words[1:]
-    if len(words) < 4:
-        words = [t.text for t in toks if t.text not in ("„", "“", '"', "»", "«")]
-    text = " ".join(words[:24]).strip(" ,.;:–")
-    text = text.replace(" ,", ",").replace(" .", ".").replace("( ", "(").replace(" )", ")")
+    if end - start < 3:
+        start, end = 0, len(toks)
+    text = span.doc.text[toks[start].idx : toks[end - 1].idx + len(toks[end - 1].text)]
+    text = " ".join(text.replace("„", "").replace("“", "").replace('"', "").split()).strip(" ,.;:–-!?")
+    if len(text) > 160:
+        text = text[:160].rsplit(" ", 1)[0] + " …"
     return text[:1].upper() + text[1:]

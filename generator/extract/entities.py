@@ -16,6 +16,7 @@ from ..knowledge import Entry, KnowledgeBase
 from ..slugs import slugify
 from .base import DocState, LocalEntity, SentenceView
 
+LARGE_CITY = 200_000
 GENDER_ENDINGS = {"m": "er", "f": "e", "n": "es", "pl": "e"}
 
 
@@ -24,7 +25,11 @@ def sentence_spans(view: SentenceView, label_set: str = "kb") -> list[tuple[int,
     doc, s = view.span.doc, view.span
     if label_set not in doc.spans:
         return []
-    return [(sp.start - s.start, sp.end - s.start, sp) for sp in doc.spans[label_set] if s.start <= sp.start and sp.end <= s.end]
+    return [
+        (sp.start - s.start, sp.end - s.start, sp)
+        for sp in doc.spans[label_set]
+        if s.start <= sp.start and sp.end <= s.end
+    ]
 
 
 def head_lemma(token: str) -> str:
@@ -48,14 +53,26 @@ class EntityFinder:
         self.prefix_state_heads = set(lex.get("prefix_state_heads", []))
         self.region_words = {w: t for t, words in (lex.get("region_words") or {}).items() for w in words}
         self.gender = lex.get("head_gender") or {}
-        self.org_heads = [h.lower() for h in kb.organization_heads] or sorted(self.gender, key=len, reverse=True)
+        self.org_heads = [h.lower() for h in kb.organization_heads] or sorted(
+            self.gender, key=len, reverse=True
+        )
+        self.state_bodies = set(lex.get("state_body_heads") or [])
+        self.descriptors = set(lex.get("organization_descriptors") or [])
 
     # -- entities ---------------------------------------------------------------------------
     def actor(self, state: DocState, entry: Entry) -> LocalEntity:
-        return state.entity(entry.key, entry.name, "actor", entry.actor_type or "organization",
-                            role=entry.role, country=entry.country)
+        return state.entity(
+            entry.key,
+            entry.name,
+            "actor",
+            entry.actor_type or "organization",
+            role=entry.role,
+            country=entry.country,
+        )
 
-    def place(self, state: DocState, key: str, name: str, type_: str, entry: Entry | None = None) -> LocalEntity:
+    def place(
+        self, state: DocState, key: str, name: str, type_: str, entry: Entry | None = None
+    ) -> LocalEntity:
         extra = {"country": entry.country, "lat": entry.lat, "lon": entry.lon} if entry else {}
         return state.entity(key, name, "region", type_, **extra)
 
@@ -73,8 +90,12 @@ class EntityFinder:
             i, skipped = i - 1, skipped + 1
         return False
 
+    def _city_context(self, view: SentenceView, start: int, entry: Entry) -> bool:
+        """Large cities always count; small ones only after a locative word ("in X", "nahe X")."""
+        return entry.population >= LARGE_CITY or self.is_locative(view, start)
+
     def nominative(self, name: str) -> str:
-        """"Moskaus" → "Moskau" when the form without -s is known too."""
+        """ "Moskaus" → "Moskau" when the form without -s is known too."""
         if name.endswith("s") and self.kb.lookup(name[:-1]):
             return name[:-1]
         return name
@@ -101,8 +122,46 @@ class EntityFinder:
             for start, end, span in sentence_spans(view):
                 self._kb_span(state, view, start, end, span)
             self._region_words(state, view)
+            self._descriptor_orgs(state, view)
             self._acronyms(state, view)
+            self._trained_orgs(state, view)
         self._merge_city_into_region(state)
+
+    def _trained_orgs(self, state: DocState, view: SentenceView) -> None:
+        """Organisations a trained pipeline found (``doc.spans["ner"]``) that nothing else covers."""
+        for start, end, span in sentence_spans(view, "ner"):
+            if span.label_ == "organization" and not state.covered(view, start, end):
+                name = span.text
+                org = state.entity(f"org:{slugify(name)}", name, "actor", "organization")
+                state.mention(view, start, end, org)
+
+    def _descriptor_orgs(self, state: DocState, view: SentenceView) -> None:
+        """ "Denkfabrik Chatham House", "Reederei Maersk", "Rebellengruppe M23" → organisations."""
+        toks = view.span
+        for i in range(len(toks) - 1):
+            word = toks[i].text
+            tail = word.rsplit("-", 1)[-1]
+            if not (
+                word in self.descriptors
+                or tail in self.descriptors
+                or any(word.endswith(d.lower()) for d in self.descriptors if len(d) > 5)
+            ):
+                continue
+            j = i + 1
+            while (
+                j < len(toks)
+                and toks[j].text[:1].isupper()
+                and not self.kb.words.is_common_noun(toks[j].text)
+            ):
+                j += 1
+            if j == i + 1 or state.covered(view, i + 1, j):
+                continue
+            name = toks[i + 1 : j].text
+            if self.kb.lookup(name):
+                continue
+            org = state.entity(f"org:{slugify(name)}", name, "actor", "organization")
+            state.mention(view, i + 1, j, org)
+            state.mention(view, i, j, org)
 
     def _kb_span(self, state: DocState, view: SentenceView, start: int, end: int, span: Span) -> None:
         entry = self.kb.entries.get(span.kb_id_)
@@ -118,11 +177,15 @@ class EntityFinder:
         elif entry.category in ("organization", "person"):
             state.mention(view, start, end, self.actor(state, entry))
         elif entry.category in ("area", "region", "city"):
+            if entry.category == "city" and not self._city_context(view, start, entry):
+                return
             name = entry.name if entry.category != "city" else self.nominative(span.text)
             key = entry.key if entry.category != "city" else f"city:{slugify(name)}"
             state.mention(view, start, end, self.place(state, key, name, entry.category, entry))
 
-    def _country(self, state: DocState, view: SentenceView, start: int, end: int, entry: Entry, form: str) -> None:
+    def _country(
+        self, state: DocState, view: SentenceView, start: int, end: int, entry: Entry, form: str
+    ) -> None:
         code = entry.country or ""
         if form == "demonym":
             state.mention(view, start, end, self.actor(state, entry))
@@ -149,7 +212,11 @@ class EntityFinder:
         toks = view.span
         j = start + 1
         coordinated = False
-        while j < len(toks) and j - start < 4 and (toks[j].is_lower or self.kb.country_of_adjective(toks[j].text)):
+        while (
+            j < len(toks)
+            and j - start < 4
+            and (toks[j].is_lower or self.kb.country_of_adjective(toks[j].text))
+        ):
             if self.kb.country_of_adjective(toks[j].text):
                 if toks[j - 1].lower_ not in ("und", "oder", ","):
                     break
@@ -190,7 +257,10 @@ class EntityFinder:
             key = self.kb.country_heads.get((code, candidate))
             if key:
                 return self.actor(state, self.kb.entries[key])
-        stem = next((a for a, c in self.kb.adjectives.items() if c == code and a == _adj_stem(adjective.lower())), None)
+        stem = next(
+            (a for a, c in self.kb.adjectives.items() if c == code and a == _adj_stem(adjective.lower())),
+            None,
+        )
         name = self.generic_org_name(stem or _adj_stem(adjective.lower()), noun)
         return state.entity(f"org:{slugify(name)}", name, "actor", "organization", country=code)
 
@@ -226,24 +296,32 @@ class EntityFinder:
             if not type_:
                 continue
             j = i + 1
-            while j < len(toks) and toks[j].text[:1].isupper() and not self.kb.words.is_common_noun(toks[j].text):
+            while (
+                j < len(toks)
+                and toks[j].text[:1].isupper()
+                and not self.kb.words.is_common_noun(toks[j].text)
+            ):
                 j += 1
             if j == i + 1:
                 continue
             name = toks[i + 1 : j].text
-            if self.kb.lookup(name) and any(s.key.startswith(("country:", "org:")) for s in self.kb.lookup(name)):
+            if self.kb.lookup(name) and any(
+                s.key.startswith(("country:", "org:")) for s in self.kb.lookup(name)
+            ):
                 continue
             for ref in list(view.refs):
                 if ref.start >= i + 1 and ref.end <= j and ref.entity.startswith("region:"):
                     view.refs.remove(ref)
                     ent = state.entities[ref.entity]
-                    ent.mentions = [m for m in ent.mentions if not (m.sentence == view.index and m.text == ref.text)]
+                    ent.mentions = [
+                        m for m in ent.mentions if not (m.sentence == view.index and m.text == ref.text)
+                    ]
             existing = [e for e in state.entities.values() if e.category == "region" and e.name == name]
             entry = None
             for s in self.kb.lookup(name):
                 entry = self.kb.entries.get(s.key)
                 break
-            place = self.place(state, f"{type_}:{slugify(name)}", name, type_, entry)
+            place = self.place(state, f"named-{type_}:{slugify(name)}", name, type_, entry)
             if entry and not place.country:
                 place.country = entry.country
             if existing and not place.country:
@@ -255,26 +333,80 @@ class EntityFinder:
     def _acronyms(self, state: DocState, view: SentenceView) -> None:
         for i, tok in enumerate(view.span):
             text = tok.text
-            if 2 <= len(text) <= 6 and text.isupper() and text.isalpha() and not state.covered(view, i, i + 1):
+            if (
+                2 <= len(text) <= 6
+                and text.isupper()
+                and text.isalpha()
+                and not state.covered(view, i, i + 1)
+            ):
                 if set(text) <= set("IVXLCDM") or self.kb.words.is_german_word(text.capitalize()):
                     continue
                 org = state.entity(f"org:{slugify(text)}", text, "actor", "organization")
                 state.mention(view, i, i + 1, org)
 
     def _merge_city_into_region(self, state: DocState) -> None:
-        """A place named both "Region X" and plainly "X" in one article is the region."""
-        regions = {e.name: e for e in state.entities.values() if e.category == "region" and e.type == "region"}
-        for ent_id, ent in list(state.entities.items()):
-            if ent.type == "city" and ent.name in regions and ent is not regions[ent.name]:
-                target = regions[ent.name]
+        """Places of one name in one article are one place; "Region X" beats a city X."""
+        rank = {"region": 0, "area": 1, "country": 2, "city": 3}
+        by_name: dict[str, list[LocalEntity]] = {}
+        for ent in state.entities.values():
+            if ent.category == "region":
+                by_name.setdefault(ent.name, []).append(ent)
+        for group in by_name.values():
+            if len(group) < 2:
+                continue
+            group.sort(key=lambda e: (rank.get(e.type, 9), e.key.startswith("named-")))
+            target = group[0]
+            for ent in group[1:]:
                 target.mentions.extend(ent.mentions)
                 target.country = target.country or ent.country
                 target.lat, target.lon = target.lat or ent.lat, target.lon or ent.lon
                 for view in state.sentences:
                     for ref in view.refs:
-                        if ref.entity == ent_id:
+                        if ref.entity == ent.id:
                             ref.entity = target.id
-                del state.entities[ent_id]
+                del state.entities[ent.id]
+
+    def bare_heads(self, state: DocState) -> None:
+        """ "des Geheimdienstes" → the last organisation with that head; "das Außenministerium"
+        in a sentence naming a country → that country's ministry."""
+        seen: list[LocalEntity] = []
+        for view in state.sentences:
+            toks = view.span
+            for i, tok in enumerate(toks):
+                if i == 0 or toks[i - 1].lower_ not in ("der", "die", "das", "des", "dem", "den"):
+                    continue
+                if state.covered(view, i, i + 1) or not tok.text[:1].isupper():
+                    continue
+                lemma = head_lemma(tok.text)
+                earlier = next(
+                    (e for e in reversed(seen) if e.name.split()[-1].lower().endswith(lemma.lower())), None
+                )
+                if earlier is not None and self.org_head(tok.text):
+                    state.mention(view, i, i + 1, earlier)
+                    continue
+                if lemma in self.state_bodies:
+                    country = self._sentence_country(state, view)
+                    if country:
+                        entry = self.kb.country_entry(country)
+                        adjective = next(
+                            (a for a, c in self.kb.adjectives.items() if c == country and a.endswith("isch")),
+                            None,
+                        )
+                        if entry and adjective:
+                            org = self._country_org(state, entry, tok.text, adjective)
+                            state.mention(view, i, i + 1, org)
+            seen.extend(
+                state.entities[r.entity]
+                for r in view.refs
+                if r.entity.startswith("actor:") and state.entities[r.entity].type == "organization"
+            )
+
+    def _sentence_country(self, state: DocState, view: SentenceView) -> str | None:
+        for ref in view.refs:
+            ent = state.entities.get(ref.entity)
+            if ent and ent.country and (ent.type in ("state", "country") or ent.key.startswith("city:")):
+                return ent.country
+        return None
 
 
 def _adj_stem(word: str) -> str:

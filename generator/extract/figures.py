@@ -14,7 +14,11 @@ from ..knowledge import KnowledgeBase
 from .base import DocState, LocalFigure, SentenceView
 from .numbers import UNIT_COMPOUND, parse_digits, parse_number_word
 
-PREPOSITIONS = {"in", "im", "nach", "aus", "an", "am", "auf", "bei", "von", "vom", "zu", "zur", "zum", "für", "mit", "über", "unter", "vor"}  # fmt: skip
+PREPOSITIONS = {
+    "in", "im", "nach", "aus", "an", "am", "auf", "bei", "von", "vom", "zu", "zur", "zum", "für", "mit",
+    "über",
+    "unter", "vor",
+}  # fmt: skip
 YEAR_BEFORE = {"jahr", "jahres", "jahre", "seit", "bis", "ab", "anno", "im", "von", "vor", "nach"}
 SKIPPABLE = {"„", "“", '"', "»", "«", "(", ")"}
 
@@ -49,8 +53,10 @@ class FigureFinder:
                 continue
             # ranges: "zwischen 1.000 und 2.000", "1.000 bis 2.000"
             second = None
-            if end + 1 < len(toks) and toks[end].lower_ in ("und", "bis") and (
-                toks[end].lower_ == "bis" or (i > 0 and toks[i - 1].lower_ == "zwischen")
+            if (
+                end + 1 < len(toks)
+                and toks[end].lower_ in ("und", "bis")
+                and (toks[end].lower_ == "bis" or (i > 0 and toks[i - 1].lower_ == "zwischen"))
             ):
                 second = self._number_at(toks, end + 1)
             last_end = second[1] if second else end
@@ -63,9 +69,15 @@ class FigureFinder:
                 i = last_end
                 continue
             subject = _subject(toks, last_end, noun_end, counts)
-            found.append(LocalFigure(view.index, value, toks[q_start:end].text, qualifier, counts, subject, i))
+            found.append(
+                LocalFigure(view.index, value, toks[q_start:end].text, qualifier, counts, subject, i)
+            )
             if second:
-                found.append(LocalFigure(view.index, second[0], toks[end + 1 : second[1]].text, None, counts, subject, end + 1))
+                found.append(
+                    LocalFigure(
+                        view.index, second[0], toks[end + 1 : second[1]].text, None, counts, subject, end + 1
+                    )
+                )
             i = last_end
         return found
 
@@ -81,7 +93,7 @@ class FigureFinder:
                 if stem.startswith(tail):
                     value, unit = parse_digits(compound.group(1)), noun
                     break
-        if value is None and text.islower() or (value is None and i == 0):
+        if (value is None and text.islower()) or (value is None and i == 0):
             value = parse_number_word(text)
             if value is not None and text.lower() in ("ein", "eine", "eins"):
                 value = 1 if i + 1 < len(toks) and toks[i + 1].lower_ in self.scales else None
@@ -128,7 +140,9 @@ class FigureFinder:
                 return f"{text} {toks[j + 1].text} {toks[j + 2].text}", j + 3
             if tok.lower_ in PREPOSITIONS:
                 j += 1  # "in Russland stationierte …": skip the PP's article and name
-                while j < len(toks) and (toks[j].is_lower and toks[j].lower_ in ("der", "die", "den", "dem", "des")):
+                while j < len(toks) and (
+                    toks[j].is_lower and toks[j].lower_ in ("der", "die", "den", "dem", "des")
+                ):
                     j += 1
                 j += 1
                 steps += 2

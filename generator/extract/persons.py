@@ -66,6 +66,8 @@ class PersonFinder:
 
     def name_like(self, tok: Token) -> bool:
         text = tok.text
+        if text[:3] in ("al-", "el-", "as-", "ad-", "ar-", "at-", "an-") and text[3:4].isupper():
+            return True  # "al-Burhan"
         return (
             len(text) > 1
             and text[0].isupper()
@@ -90,13 +92,13 @@ class PersonFinder:
 
     def _blocked(self, state: DocState, view: SentenceView, i: int) -> bool:
         """Covered by an entity other than a city or area (which a person's name may shadow)."""
-        for ref in view.refs:
-            if ref.start <= i < ref.end and not ref.entity.startswith("region:city"):
-                return True
-        return False
+        return any(ref.start <= i < ref.end and not ref.entity.startswith("region:city") for ref in view.refs)
 
     def _full_names(self, state: DocState, view: SentenceView) -> None:
         toks = view.span
+        for a, b, span in _ner(view):
+            if span.label_ == "person" and not self._blocked(state, view, a):
+                self._add(state, view, a, b)  # a trained pipeline says so
         i = 0
         while i < len(toks):
             if not self.name_like(toks[i]) or self._blocked(state, view, i):
@@ -115,7 +117,9 @@ class PersonFinder:
             ):
                 start += 1  # "Laut", "Der", "von", common nouns before the name
             end = j
-            while end > start and (toks[end - 1].text in self.particles or self.words.is_common_noun(toks[end - 1].text)):
+            while end > start and (
+                toks[end - 1].text in self.particles or self.words.is_common_noun(toks[end - 1].text)
+            ):
                 end -= 1  # "… Selenskyj Dienstag"
             if end > start and self._accept(view, start, end):
                 self._add(state, view, start, end)
@@ -147,7 +151,9 @@ class PersonFinder:
                 view.refs.remove(ref)
                 ent = state.entities.get(ref.entity)
                 if ent:
-                    ent.mentions = [m for m in ent.mentions if not (m.sentence == view.index and m.text == ref.text)]
+                    ent.mentions = [
+                        m for m in ent.mentions if not (m.sentence == view.index and m.text == ref.text)
+                    ]
                     if not ent.mentions:
                         del state.entities[ref.entity]
         existing = self._match_existing(state, name)
@@ -161,9 +167,11 @@ class PersonFinder:
     def _match_existing(self, state: DocState, name: str) -> LocalEntity | None:
         last = name.split()[-1]
         for ent in state.entities.values():
-            if ent.type == "person" and close_spelling(ent.name.split()[-1], last):
-                if len(name.split()) == 1 or len(ent.name.split()) == 1 or ent.name.split()[0] == name.split()[0]:
-                    return ent
+            same_first = (
+                len(name.split()) == 1 or len(ent.name.split()) == 1 or ent.name.split()[0] == name.split()[0]
+            )
+            if ent.type == "person" and close_spelling(ent.name.split()[-1], last) and same_first:
+                return ent
         return None
 
     def _role(self, view: SentenceView, start: int, end: int) -> str | None:
@@ -174,11 +182,21 @@ class PersonFinder:
             k -= 1
         phrase_end = k + 1
         # walk back over "des Nationalen Sicherheitsrates der USA" to the role noun
-        while k >= 0 and not self.is_role(toks[k].text) and k > start - 8 and toks[k].text not in (".", ":", "„"):
+        while (
+            k >= 0
+            and not self.is_role(toks[k].text)
+            and k > start - 8
+            and toks[k].text not in (".", ":", "„")
+        ):
             k -= 1
         if k >= 0 and self.is_role(toks[k].text):
             first = k
-            while first > 0 and toks[first - 1].is_lower and toks[first - 1].lower_ not in ARTICLES and first > k - 3:
+            while (
+                first > 0
+                and toks[first - 1].is_lower
+                and toks[first - 1].lower_ not in ARTICLES
+                and first > k - 3
+            ):
                 first -= 1
             return _clean_role(toks[first:phrase_end])
         if end + 1 < len(toks) and toks[end].text == "," and self.is_role(toks[end + 1].text):
@@ -218,6 +236,12 @@ class PersonFinder:
                 if role and _same_role(role, phrase.lower(), self.kb):
                     state.mention(view, start, i + 1, person)
                     break
+
+
+def _ner(view: SentenceView) -> list[tuple[int, int, Span]]:
+    from .entities import sentence_spans
+
+    return [(a, b, s) for a, b, s in sentence_spans(view, "ner")]
 
 
 def _same_role(role: str, phrase: str, kb: KnowledgeBase) -> bool:

@@ -1,0 +1,79 @@
+"""The command line, driven like a user would: exit codes, messages, files written."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+from generator.config import documented_settings
+from tests.conftest import GOLD, SEEDS
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture()
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.mark.parametrize("command", ["build", "extract", "evaluate", "serve"])
+def test_help_for_every_command(runner: CliRunner, command: str) -> None:
+    result = runner.invoke(main, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Usage: main" in result.output or "Usage: lagebild" in result.output
+
+
+def test_extract_then_evaluate_on_seeds(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "extraction.json"
+    result = runner.invoke(main, ["extract", str(SEEDS), "--out", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert [d["document"] for d in data["documents"]] == sorted(p.name for p in SEEDS.glob("*.txt"))
+    first = data["documents"][0]
+    assert list(first) == ["document", "outlet", "published", "actors", "regions", "figures", "claims"]
+    assert first["outlet"] == "CNN" and first["published"] == "2024-10-24"
+    result = runner.invoke(main, ["evaluate", str(out), "--gold", str(GOLD), "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)
+    assert set(scores) >= {"actors", "actors_typed", "regions", "figures", "claims", "macro_f1"}
+    assert scores["figures"]["f1"] > 0.8
+
+
+def test_bad_article_is_named_and_skipped(runner: CliRunner, tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "gut.txt").write_text(
+        "Die NATO bestätigte am Montag die Entsendung von 3.000 Soldaten.", "utf-8"
+    )
+    (corpus / "kaputt.txt").write_bytes(b"\xff\xfe\x00bin\x00\x00\x01")
+    (corpus / "latin.txt").write_bytes("Grüße aus Kiew".encode("latin-1"))
+    out = tmp_path / "x.json"
+    result = runner.invoke(main, ["extract", str(corpus), "--out", str(out), "-q"])
+    assert result.exit_code == 0
+    assert "latin.txt: not valid UTF-8" in result.output
+    assert len(json.loads(out.read_text("utf-8"))["documents"]) == 1
+    strict = runner.invoke(main, ["extract", str(corpus), "--out", str(out), "--strict", "-q"])
+    assert strict.exit_code == 1
+    assert "Error:" in strict.output and ".txt" in strict.output
+
+
+def test_missing_folder_and_bad_gold(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["extract", str(tmp_path / "nope"), "--out", str(tmp_path / "x.json")])
+    assert result.exit_code == 1 and "corpus folder does not exist" in result.output
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", "utf-8")
+    result = runner.invoke(main, ["evaluate", str(bad), "--gold", str(GOLD)])
+    assert result.exit_code == 1 and "bad.json: not valid JSON" in result.output
+
+
+def test_every_setting_is_documented() -> None:
+    readme = (ROOT / "docs" / "methode.md").read_text(encoding="utf-8") + (ROOT / "README.md").read_text(
+        "utf-8"
+    )
+    for name, doc in documented_settings():
+        assert doc, f"setting {name} has no docstring"
+        assert f"`{name}`" in readme, f"setting {name} is not documented in README.md or docs/methode.md"

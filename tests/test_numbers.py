@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import pytest
+
+from generator.extract.numbers import format_number, parse_digits, parse_number_word
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("12.000", 12000), ("3000", 3000), ("1,5", 1.5), ("1.234.567", 1234567), ("0,25", 0.25)],
+)
+def test_parse_digits(text: str, value: float) -> None:
+    assert parse_digits(text) == value
+
+
+@pytest.mark.parametrize("text", ["23.", "12.00", "1.2.3", "abc", "", "12,", "2024-10-24"])
+def test_parse_digits_refuses(text: str) -> None:
+    assert parse_digits(text) is None
+
+
+@pytest.mark.parametrize(
+    ("word", "value"),
+    [
+        ("drei", 3),
+        ("zwölf", 12),
+        ("Zwanzig", 20),
+        ("dreiundzwanzig", 23),
+        ("hundert", 100),
+        ("zweihundert", 200),
+        ("dreitausend", 3000),
+        ("zweihundertfünfzig", 250),
+        ("einundvierzig", 41),
+    ],
+)
+def test_parse_number_word(word: str, value: int) -> None:
+    assert parse_number_word(word) == value
+
+
+@pytest.mark.parametrize("word", ["Stunde", "und", "hunderte", "zweite", "Einsatz", "dreißigste"])
+def test_parse_number_word_refuses(word: str) -> None:
+    assert parse_number_word(word) is None
+
+
+def test_format_number_german() -> None:
+    assert format_number(12000) == "12.000"
+    assert format_number(1.5) == "1,5"
+    assert format_number(8_000_000) == "8.000.000"
