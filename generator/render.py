@@ -1,0 +1,281 @@
+"""Render a Report into the generated part of the docs folder.
+
+`render_report` first plans every page and chart (`generator.pages`), then writes all of
+them into a staging folder next to the output, and only then swaps the generated section
+folders in. A failure leaves the previous output as it was; hand-written files in the
+docs folder (index.md, methode.md, stylesheets/ …) are never touched.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable
+from itertools import groupby
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from .charts import render_chart
+from .errors import LagebildError
+from .escape import Safe, escape_html, escape_markdown, yaml_title
+from .formatting import (
+    ACTOR_TYPE_DE,
+    REGION_TYPE_DE,
+    STANCE_DE,
+    STANCE_PARTICIPLE_DE,
+    country_name,
+    format_date,
+    format_number,
+    label,
+)
+from .model import Document, Report
+from .pages import ChartSpec, PageSpec, plan_pages
+from .views import ReportIndex
+
+SECTIONS: tuple[str, ...] = (
+    "uebersicht",
+    "akteure",
+    "regionen",
+    "behauptungen",
+    "quellen",
+    "zahlen",
+    "data",
+    "charts",
+)
+"""Folders of the docs folder that `render_report` owns and rebuilds on every run."""
+
+Progress = Callable[[int, int], None]
+
+
+class RenderError(LagebildError):
+    """A page could not be rendered (template error, unescaped value in a template)."""
+
+
+def render_report(report: Report, docs_dir: Path, *, progress: Progress | None = None) -> list[Path]:
+    """Write all generated pages, charts and data files for `report` into `docs_dir`.
+
+    Returns the written files (sorted). `progress(done, total)` is called after each file.
+    """
+    docs_dir = Path(docs_dir)
+    index = ReportIndex(report)
+    pages = plan_pages(index)
+    charts = collect_charts(pages)
+    data = data_files(report, index)
+    total = len(pages) + len(charts) + len(data)
+    env = make_environment()
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".lagebild-render-", dir=docs_dir))
+    written: list[str] = []
+
+    def write(rel: str, text: str) -> None:
+        target = staging / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8", newline="\n")
+        written.append(rel)
+        if progress is not None:
+            progress(len(written), total)
+
+    try:
+        for section in SECTIONS:
+            (staging / section).mkdir()
+        for page in pages:
+            write(page.path, render_page(env, page))
+        for chart in charts:
+            write(chart.path, render_chart(chart.points, title=chart.title, ylabel=chart.ylabel))
+        for rel, text in data.items():
+            write(rel, text)
+        swap_sections(staging, docs_dir, SECTIONS)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return [docs_dir / rel for rel in sorted(written)]
+
+
+def render_page(env: jinja2.Environment, page: PageSpec) -> str:
+    try:
+        text = env.get_template(page.template).render(page.context)
+    except (jinja2.TemplateError, RenderError) as exc:
+        raise RenderError(f"{page.path}: {exc}") from exc
+    return text.rstrip("\n") + "\n"
+
+
+def collect_charts(pages: Iterable[PageSpec]) -> list[ChartSpec]:
+    """Every chart that some page embeds, once each, by path."""
+    charts: dict[str, ChartSpec] = {}
+    for page in pages:
+        for group in page.context.get("groups", ()):
+            if group.chart is not None:
+                charts[group.chart.path] = group.chart
+    return [charts[path] for path in sorted(charts)]
+
+
+def swap_sections(staging: Path, docs_dir: Path, sections: Iterable[str]) -> None:
+    """Replace each section folder of docs_dir by its staged version; roll back on failure."""
+    previous = staging / ".previous"
+    previous.mkdir()
+    moved: list[str] = []
+    try:
+        for section in sections:
+            if (docs_dir / section).exists():
+                (docs_dir / section).rename(previous / section)
+            moved.append(section)
+            (staging / section).rename(docs_dir / section)
+    except OSError:
+        for section in reversed(moved):
+            if (previous / section).exists():
+                if (docs_dir / section).exists():
+                    shutil.rmtree(docs_dir / section)
+                (previous / section).rename(docs_dir / section)
+        raise
+
+
+# Jinja environment ----------------------------------------------------------------------
+
+
+def _finalize(value: Any) -> Any:
+    """Refuse to print anything that is not escaped (`Safe`) or a number."""
+    if isinstance(value, Safe) or (isinstance(value, int | float) and not isinstance(value, bool)):
+        return value
+    raise RenderError(f"unescaped value in template (use the md filter): {value!r:.80}")
+
+
+def _safe(func: Callable[..., str]) -> Callable[..., Safe]:
+    return lambda *args: escape_markdown(func(*args))
+
+
+def external_link(url: str | None) -> Safe:
+    """An http(s) URL as a raw-HTML link; anything else (javascript:, data:) as plain text."""
+    if not url:
+        return Safe("–")
+    if url.lower().startswith(("http://", "https://")):
+        return Safe(f'<a href="{escape_html(url)}">{escape_html(url)}</a>')
+    return escape_markdown(url)
+
+
+def sentence_paragraphs(doc: Document) -> list[Safe]:
+    """The document's sentences as Markdown paragraphs, each sentence in a span with its anchor.
+
+    MkDocs collects ``id`` attributes of raw HTML, so ``quellen/x.md#s3`` is validated.
+    Headline sentences become bold paragraphs of their own.
+    """
+    paragraphs: list[Safe] = []
+    ordered = sorted(doc.sentences, key=lambda s: s.index)
+    for _, group in groupby(ordered, key=lambda s: (s.paragraph, s.heading)):
+        sentences = list(group)
+        spans = " ".join(
+            f'<span class="lb-satz" id="{s.anchor}">{escape_markdown(s.text)}</span>' for s in sentences
+        )
+        paragraphs.append(Safe(f"**{spans}**" if sentences[0].heading else spans))
+    return paragraphs
+
+
+def make_environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates"),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        md=escape_markdown,
+        title=yaml_title,
+        num=_safe(format_number),
+        datum=_safe(format_date),
+        stance=_safe(lambda s: label(STANCE_DE, s)),
+        stance_pp=_safe(lambda s: label(STANCE_PARTICIPLE_DE, s)),
+        actor_type=_safe(lambda t: label(ACTOR_TYPE_DE, t)),
+        region_type=_safe(lambda t: label(REGION_TYPE_DE, t)),
+        country=_safe(country_name),
+        external_link=external_link,
+    )
+    env.globals.update(sentence_paragraphs=sentence_paragraphs, stances=tuple(STANCE_DE))
+    return env
+
+
+# Data files -------------------------------------------------------------------------------
+
+
+def data_files(report: Report, ix: ReportIndex) -> dict[str, str]:
+    """``data/report.json`` (the whole model), ``data/figures.csv``, ``data/claims.csv``."""
+    return {
+        "data/claims.csv": claims_csv(ix),
+        "data/figures.csv": figures_csv(ix),
+        "data/report.json": json.dumps(report.to_dict(), ensure_ascii=False, indent=1, sort_keys=True),
+    }
+
+
+def _csv(header: list[str], rows: Iterable[list[object]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(["" if v is None else v for v in row] for row in rows)
+    return buffer.getvalue()
+
+
+def _plain_number(value: float) -> str:
+    return str(int(value)) if value == int(value) else repr(value)
+
+
+def _anchor(ix: ReportIndex, doc: str, index: int) -> str | None:
+    sentence = ix.sentence(doc, index)
+    return sentence.anchor if sentence else None
+
+
+def figures_csv(ix: ReportIndex) -> str:
+    header = [
+        *("id", "doc", "sentence", "anchor", "value", "surface", "qualifier", "counts", "subject"),
+        *("attributed_to", "attributed_name", "date", "regions", "sentence_text"),
+    ]
+    rows = (
+        [
+            f.id,
+            f.doc,
+            f.sentence,
+            _anchor(ix, f.doc, f.sentence),
+            _plain_number(f.value),
+            f.surface,
+            f.qualifier,
+            f.counts,
+            f.subject,
+            f.attributed_to,
+            ix.actor_name(f.attributed_to) if f.attributed_to else None,
+            ix.figure_date(f),
+            ";".join(f.regions),
+            ix.sentence_text(f.doc, f.sentence),
+        ]
+        for f in ix.sorted_figures()
+    )
+    return _csv(header, rows)
+
+
+def claims_csv(ix: ReportIndex) -> str:
+    header = [
+        *("claim_id", "claim", "statement_id", "doc", "sentence", "anchor", "claimant"),
+        *("claimant_name", "stance", "date", "quote", "sentence_text"),
+    ]
+    rows = (
+        [
+            c.id,
+            c.text,
+            s.id,
+            s.doc,
+            s.sentence,
+            _anchor(ix, s.doc, s.sentence),
+            s.claimant,
+            ix.actor_name(s.claimant) if s.claimant else None,
+            s.stance,
+            ix.statement_date(s),
+            s.quote,
+            ix.sentence_text(s.doc, s.sentence),
+        ]
+        for c in ix.sorted_claims()
+        for s in sorted(c.statements, key=ix.statement_key)
+    )
+    return _csv(header, rows)

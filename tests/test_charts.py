@@ -1,0 +1,96 @@
+"""SVG charts of figures over time: content, German formats, reproducibility, embedding."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from report_fixture import sample_report
+
+from generator.charts import ChartPoint, alt_text, render_chart
+from generator.render import render_report
+
+SVG = "{http://www.w3.org/2000/svg}"
+POINTS = [
+    ChartPoint("2024-10-24", 12000, "Ukrainischer Militärgeheimdienst (HUR)"),
+    ChartPoint("2024-10-23", 3000, "John Kirby"),
+    ChartPoint("2024-10-28", 12000, "John Kirby"),
+]
+
+
+def texts(svg: str) -> list[str]:
+    return ["".join(t.itertext()) for t in ET.fromstring(svg).iter(f"{SVG}text")]
+
+
+def test_chart_shows_values_dates_and_claimants() -> None:
+    svg = render_chart(POINTS, title="Soldaten", ylabel="Anzahl Soldaten")
+    shown = texts(svg)
+    assert "12.000" in shown and "3.000" in shown  # point labels and axis, German format
+    assert "23.10.2024" in shown and "28.10.2024" in shown
+    assert "John Kirby" in shown and "Ukrainischer Militärgeheimdienst (HUR)" in shown
+    assert "Soldaten" in shown and "Anzahl Soldaten" in shown
+    assert "12000" not in " ".join(shown)
+
+
+def test_chart_is_reproducible() -> None:
+    first = render_chart(POINTS, title="Soldaten", ylabel="Anzahl")
+    second = render_chart(list(reversed(POINTS)), title="Soldaten", ylabel="Anzahl")
+    assert first == second
+    assert "<dc:date>" not in first
+
+
+def test_hostile_labels_stay_text() -> None:
+    points = [ChartPoint("2024-10-23", 5, "<script>alert(1)</script> $x^2$ & Co")]
+    svg = render_chart(points, title="a $b$ <i>", ylabel="c")
+    root = ET.fromstring(svg)  # still well-formed XML
+    assert not [el for el in root.iter() if el.tag.endswith("script")]
+    assert "<script>alert(1)</script> $x^2$ & Co" in texts(svg)
+
+
+def test_undated_points_are_left_out_and_said_so() -> None:
+    points = [*POINTS, ChartPoint("", 500, "Unbekannt")]
+    assert "Unbekannt" not in texts(render_chart(points, title="Soldaten", ylabel="Anzahl"))
+    alt = alt_text(points, title="Soldaten")
+    assert alt.startswith("Diagramm „Soldaten“: Angaben im Zeitverlauf nach Urheber.")
+    assert "John Kirby: 2 Angaben von 3.000 bis 12.000, 23.10.2024 bis 28.10.2024." in alt
+    assert "Ukrainischer Militärgeheimdienst (HUR): 12.000, 24.10.2024." in alt
+    assert "1 Angabe(n) ohne Datum nicht dargestellt." in alt
+
+
+def test_mostly_undated_points_are_shown_by_claimant() -> None:
+    points = [ChartPoint("", 3000, "USA"), ChartPoint("", 3000, "USA"), ChartPoint("", 12000, "Ukraine")]
+    shown = texts(render_chart(points, title="Soldaten", ylabel="Anzahl Soldaten"))
+    assert {"USA", "Ukraine", "3.000", "12.000", "Anzahl Soldaten"} <= set(shown)
+    alt = alt_text(points, title="Soldaten")
+    assert alt == (
+        "Diagramm „Soldaten“: Angaben nach Urheber, ohne Zeitachse. "
+        "USA: 2 Angaben, jeweils 3.000. Ukraine: 12.000."
+    )
+    with pytest.raises(ValueError, match="no figures"):
+        render_chart([], title="leer", ylabel="")
+
+
+def test_charts_are_written_and_embedded_with_alt_text_and_table(tmp_path: Path) -> None:
+    render_report(sample_report(), tmp_path)
+    svg = tmp_path / "charts" / "zahlen-soldaten.svg"
+    assert "12.000" in texts(svg.read_text(encoding="utf-8"))
+    page = (tmp_path / "zahlen" / "index.md").read_text(encoding="utf-8")
+    embed = next(line for line in page.splitlines() if "](../charts/zahlen-soldaten.svg)" in line)
+    assert embed.strip().startswith("![Diagramm „Soldaten“: Angaben im Zeitverlauf nach Urheber. John Kirby")
+    assert "| Datum | Wert | Urheber der Angabe | Beleg |" in page
+    assert (
+        "    | 28.10.2024 | 12.000 | John Kirby | [Tagesspiegel, Satz 4](../quellen/001-bbbb2222.md#s4) |"
+        in page
+    )
+    claim_svg = tmp_path / "charts" / "behauptung-nordkorea-hat-soldaten-nach-russland-entsandt-soldaten.svg"
+    assert claim_svg.is_file()
+
+
+def test_crowded_dates_get_readable_ticks() -> None:
+    days = ["2024-10-23", "2024-10-24", "2024-10-28", "2024-11-05", "2025-04-26"]
+    points = [ChartPoint(day, 3000 + i, f"Urheber {i % 3}") for i, day in enumerate(days * 2)]
+    shown = texts(render_chart(points, title="Soldaten", ylabel="Anzahl"))
+    dates = [t for t in shown if t.count(".") == 2 and t.endswith(("2024", "2025"))]
+    assert dates[0] == "23.10.2024" and dates[-1] == "26.04.2025"
+    assert len(dates) <= 3  # the October cluster shares one tick

@@ -1,0 +1,267 @@
+"""Rendering a Report into Markdown pages: paths, anchors, links, formats, escaping, determinism."""
+
+from __future__ import annotations
+
+import csv
+import html
+import json
+import re
+from pathlib import Path
+
+import jinja2
+import markdown
+import pytest
+from report_fixture import DOC_A, DOC_B, HOSTILE_SENTENCE, sample_report
+
+import generator.render as render_module
+from generator.escape import escape_markdown, yaml_title
+from generator.formatting import format_date, format_number
+from generator.render import SECTIONS, RenderError, make_environment, render_report
+
+EXTENSIONS = ["attr_list", "md_in_html", "tables", "admonition", "abbr", "toc", "pymdownx.details"]
+LINK = re.compile(r"\]\((?!https?:)([^)\s]+)\)")
+ID_ATTR = re.compile(r'id="([^"]+)"|\{ #([\w-]+) \}')
+
+
+@pytest.fixture
+def docs(tmp_path: Path) -> Path:
+    docs_dir = tmp_path / "docs"
+    docs_dir.mkdir()
+    (docs_dir / "index.md").write_text("# Start\n", encoding="utf-8")
+    render_report(sample_report(), docs_dir)
+    return docs_dir
+
+
+def read(docs: Path, rel: str) -> str:
+    return (docs / rel).read_text(encoding="utf-8")
+
+
+def test_pages_exist_at_their_slugs(docs: Path) -> None:
+    expected = [
+        "uebersicht/index.md",
+        "akteure/index.md",
+        "akteure/wladimir-putin.md",
+        "akteure/ukrainischer-militaergeheimdienst-hur.md",
+        "regionen/index.md",
+        "regionen/kursk.md",
+        "behauptungen/index.md",
+        "behauptungen/nordkoreanische-soldaten-sind-in-der-region-kursk.md",
+        "quellen/index.md",
+        "quellen/000-aaaa1111.md",
+        "quellen/001-bbbb2222.md",
+        "zahlen/index.md",
+        "data/report.json",
+        "data/figures.csv",
+        "data/claims.csv",
+    ]
+    for rel in expected:
+        assert (docs / rel).is_file(), rel
+    assert read(docs, "index.md") == "# Start\n"  # hand-written file untouched
+
+
+def test_source_page_has_one_anchor_per_sentence(docs: Path) -> None:
+    page = read(docs, "quellen/000-aaaa1111.md")
+    report = sample_report()
+    doc = next(d for d in report.documents if d.id == DOC_A)
+    for sentence in doc.sentences:
+        assert page.count(f'id="{sentence.anchor}"') == 1
+    assert "Fast 12.000 nordkoreanische Soldaten" in page
+    assert "[John Kirby](../akteure/john-kirby.md)" in page
+
+
+def test_every_relative_link_resolves_to_a_file_and_anchor(docs: Path) -> None:
+    anchors = {
+        p: {a or b for a, b in ID_ATTR.findall(p.read_text(encoding="utf-8"))} for p in docs.rglob("*.md")
+    }
+    checked = 0
+    for page in docs.rglob("*.md"):
+        for target in LINK.findall(page.read_text(encoding="utf-8")):
+            path, _, anchor = target.partition("#")
+            resolved = (page.parent / path).resolve()
+            assert resolved.is_file(), f"{page.relative_to(docs)} → {target}"
+            if anchor:
+                assert anchor in anchors[resolved], f"{page.relative_to(docs)} → {target}"
+            checked += 1
+    assert checked > 50
+
+
+def test_statements_and_figures_link_to_their_exact_sentence(docs: Path) -> None:
+    actor = read(docs, "akteure/wladimir-putin.md")
+    # the quote is shown and linked to sentence index 2 (anchor s3) of document B
+    assert "[„keine nordkoreanischen Soldaten in Kursk“](../quellen/001-bbbb2222.md#s3)" in actor
+    assert "bestreitet" in actor and "bestätigt" in actor
+    figures = read(docs, "zahlen/index.md")
+    assert "[CNN, Satz 3](../quellen/000-aaaa1111.md#s3)" in figures
+    assert "[Tagesspiegel, Satz 4](../quellen/001-bbbb2222.md#s4)" in figures
+
+
+def test_figures_are_german_formatted_and_grouped(docs: Path) -> None:
+    page = read(docs, "zahlen/index.md")
+    assert "## Soldaten { #zahl-soldaten }" in page
+    assert "| 12.000 | fast |" in page
+    assert "| 3.000 | mindestens |" in page
+    assert "12000" not in page.replace("charts/", "")
+    assert "![Diagramm „Soldaten“" in page and "](../charts/zahlen-soldaten.svg)" in page
+
+
+def test_claim_page_status_and_evidence(docs: Path) -> None:
+    page = read(docs, "behauptungen/nordkoreanische-soldaten-sind-in-der-region-kursk.md")
+    assert page.startswith('---\ntitle: "Nordkoreanische Soldaten sind in der Region Kursk"\n---\n')
+    assert (
+        "Von **1** Akteur behauptet, von **0** bestätigt,\n    von **1** bestritten, von **1** bezweifelt"
+        in page
+    )
+    assert "die erste am 24.10.2024, die letzte am 28.10.2024" in page
+    assert page.count("](../quellen/") >= 3
+    assert "charts/" not in page  # no figures in these sentences → no chart
+    with_chart = read(docs, "behauptungen/nordkorea-hat-soldaten-nach-russland-entsandt.md")
+    assert "](../charts/behauptung-nordkorea-hat-soldaten-nach-russland-entsandt-soldaten.svg)" in with_chart
+
+
+def test_hostile_text_stays_text(docs: Path) -> None:
+    everything = "\n".join(p.read_text(encoding="utf-8") for p in docs.rglob("*.md"))
+    for bad in (
+        "<script",
+        "<i>",
+        "[x](javascript",
+        "{{",
+        "{#s1}",
+        "*fett*",
+        "_kursiv_",
+        "javascript:alert(3)]",
+    ):
+        assert bad not in everything, bad
+    source = read(docs, f"quellen/{DOC_B.replace('_', '-')}.md")
+    # the http-less URL is not a link
+    assert "**Adresse:** javascript:alert(3)" in source
+    # the role containing "|" keeps the actors table at 8 columns
+    row = next(line for line in read(docs, "akteure/index.md").splitlines() if "john-kirby" in line)
+    assert row.count("|") == 9
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        HOSTILE_SENTENCE,
+        "<img src=x onerror=alert(1)> &amp; &#60; \\*x\\*",
+        "# Überschrift ## | a | b |\n\n- Liste\n> Zitat",
+        "[a]: javascript:alert(1)\n*[HTML]: Hyper",
+        '!!! note "x"\n    ```code```',
+        "Text {: .klasse #id } ![bild](x.png) <http://example.org>",
+    ],
+)
+def test_escaped_text_renders_as_the_same_text(text: str) -> None:
+    for template in ("{}", "# {}", "| a |\n|---|\n| {} |", "[{}](x.md)"):
+        out = markdown.markdown(template.format(escape_markdown(text)), extensions=EXTENSIONS)
+        tags = set(re.findall(r"<(\w+)", out))
+        assert tags <= {"p", "h1", "table", "thead", "tbody", "tr", "th", "td", "a"}, (template, out)
+        visible = html.unescape(re.sub(r"<[^>]+>", "", out)).strip()
+        assert " ".join(text.split()) in visible, (template, out)
+
+
+def test_yaml_title_is_html_escaped_yaml() -> None:
+    import yaml
+
+    raw = 'a </title><b>"x" & y: \\'
+    value = yaml.safe_load("title: " + yaml_title(raw))["title"]
+    assert value == "a &#60;/title&#62;&#60;b&#62;&#34;x&#34; &#38; y: \\"
+
+
+def test_templates_refuse_unescaped_text() -> None:
+    env = make_environment()
+    with pytest.raises(RenderError, match="unescaped"):
+        env.from_string("{{ text }}").render(text="<b>")
+    assert env.from_string("{{ text|md }} {{ n }}").render(text="<b>", n=3) == "&#60;b&#62; 3"
+    with pytest.raises(jinja2.UndefinedError):
+        env.from_string("{{ missing|md }}").render()
+
+
+def test_german_formats() -> None:
+    assert format_number(12000) == "12.000"
+    assert format_number(3000.0) == "3.000"
+    assert format_number(8_000_000) == "8.000.000"
+    assert format_number(1.5) == "1,5"
+    assert format_date("2024-10-24") == "24.10.2024"
+    assert format_date(None) == "–"
+
+
+def test_rendering_is_deterministic(tmp_path: Path) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    files_a = render_report(sample_report(), first)
+    report = sample_report()
+    report.actors.reverse()  # input order must not matter
+    report.figures.reverse()
+    report.documents.reverse()
+    files_b = render_report(report, second)
+    rel_a = [p.relative_to(first) for p in files_a]
+    assert rel_a == [p.relative_to(second) for p in files_b]
+    different = [str(rel) for rel in rel_a if (first / rel).read_bytes() != (second / rel).read_bytes()]
+    assert different == ["data/report.json"]  # the model dump keeps the model's own order
+    again = render_report(sample_report(), first)
+    assert [p.read_bytes() for p in again] == [
+        (second.parent / "a" / p.relative_to(first)).read_bytes() for p in again
+    ]
+
+
+def test_data_files(docs: Path) -> None:
+    report = sample_report()
+    expected = json.dumps(report.to_dict(), ensure_ascii=False, indent=1, sort_keys=True)
+    assert read(docs, "data/report.json") == expected
+    figures = list(csv.DictReader(read(docs, "data/figures.csv").splitlines()))
+    assert [(f["value"], f["attributed_name"], f["anchor"]) for f in figures] == [
+        ("3000", "John Kirby", "s4"),
+        ("12000", "Ukrainischer Militärgeheimdienst (HUR)", "s3"),
+        ("12000", "John Kirby", "s4"),
+    ]
+    claims = list(csv.DictReader(read(docs, "data/claims.csv").splitlines()))
+    assert len(claims) == 7 and {c["stance"] for c in claims} == {"asserts", "confirms", "denies", "doubts"}
+
+
+def test_rerender_replaces_generated_folders_only(docs: Path) -> None:
+    (docs / "stylesheets").mkdir()
+    (docs / "stylesheets" / "x.css").write_text("a{}", encoding="utf-8")
+    report = sample_report()
+    report.actors = [a for a in report.actors if a.id != "kreml"]
+    seen: list[tuple[int, int]] = []
+    written = render_report(report, docs, progress=lambda done, total: seen.append((done, total)))
+    assert not (docs / "akteure" / "kreml.md").exists()
+    assert (docs / "stylesheets" / "x.css").read_text(encoding="utf-8") == "a{}"
+    assert read(docs, "index.md") == "# Start\n"
+    assert seen[-1] == (len(written), len(written)) and len(seen) == len(written)
+    assert sorted(p.name for p in docs.iterdir()) == sorted([*SECTIONS, "index.md", "stylesheets"])
+
+
+def test_failure_leaves_previous_output(docs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()}
+
+    def broken(*args: object, **kwargs: object) -> str:
+        raise RuntimeError("chart failed")
+
+    monkeypatch.setattr(render_module, "render_chart", broken)
+    report = sample_report()
+    report.actors = []
+    with pytest.raises(RuntimeError, match="chart failed"):
+        render_report(report, docs)
+    after = {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()}
+    assert after == before
+    assert not [p for p in docs.iterdir() if p.name.startswith(".")]
+
+
+def test_undated_report_still_charts_its_figures(tmp_path: Path) -> None:
+    report = sample_report()
+    for doc in report.documents:
+        doc.source.published = None
+    for figure in report.figures:
+        figure.date = None
+    for claim in report.claims:
+        for statement in claim.statements:
+            statement.date = None
+    render_report(report, tmp_path)
+    page = read(tmp_path, "zahlen/index.md")
+    assert "| Wert | Zusatz | Gegenstand | Zugeschrieben | Beleg |" in page  # no empty date column
+    assert "](../charts/zahlen-soldaten.svg)" in page
+    assert "Soldaten: Angaben nach Urheber</figcaption>" in page
+    claim = read(tmp_path, "behauptungen/nordkoreanische-soldaten-sind-in-der-region-kursk.md")
+    assert "in 3 Aussagen,\n    ohne Datum." in claim
+    source = read(tmp_path, "quellen/001-bbbb2222.md")
+    assert "erschlossen" not in source  # "published" is marked inferred, but there is no date to mark

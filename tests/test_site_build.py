@@ -1,0 +1,92 @@
+"""End to end: render the fixture into a copy of the repository's site and build it --strict."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from report_fixture import sample_report
+
+from generator.render import SECTIONS, render_report
+from generator.site import SiteBuildError, build_site
+
+ROOT = Path(__file__).resolve().parents[1]
+
+pytestmark = pytest.mark.slow
+
+
+def site_copy(tmp: Path) -> Path:
+    """mkdocs.yml and the hand-written docs/ of the repository, without generated sections."""
+    shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
+    shutil.copytree(
+        ROOT / "docs", tmp / "docs", ignore=lambda d, names: SECTIONS if Path(d) == ROOT / "docs" else ()
+    )
+    return tmp / "mkdocs.yml"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp = tmp_path_factory.mktemp("site")
+    config = site_copy(tmp)
+    render_report(sample_report(), tmp / "docs")
+    build_site(config, tmp / "out")
+    return tmp / "out"
+
+
+def test_strict_build_produces_every_page(built: Path) -> None:
+    for url in (
+        "index.html",
+        "methode/index.html",
+        "uebersicht/index.html",
+        "akteure/wladimir-putin/index.html",
+        "regionen/kursk/index.html",
+        "behauptungen/nordkoreanische-soldaten-sind-in-der-region-kursk/index.html",
+        "quellen/000-aaaa1111/index.html",
+        "zahlen/index.html",
+        "charts/zahlen-soldaten.svg",
+        "data/report.json",
+    ):
+        assert (built / url).is_file(), url
+
+
+def test_links_point_at_sentence_anchors(built: Path) -> None:
+    putin = (built / "akteure/wladimir-putin/index.html").read_text(encoding="utf-8")
+    assert 'href="../../quellen/001-bbbb2222/#s3"' in putin
+    source = (built / "quellen/001-bbbb2222/index.html").read_text(encoding="utf-8")
+    assert 'id="s3"' in source
+
+
+def test_no_source_text_becomes_markup(built: Path) -> None:
+    for page in built.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "<script>alert" not in text, page
+        assert 'href="javascript' not in text, page
+        assert "<i>Sicherheitsrat" not in text, page
+    source = (built / "quellen/001-bbbb2222/index.html").read_text(encoding="utf-8")
+    assert "<title>Zweifel &#60;/title&#62;&#60;script&#62;alert(2)" in source
+    assert "&#60;script&#62;alert(1)&#60;/script&#62;" in source
+
+
+def test_chart_is_embedded_with_alt_text(built: Path) -> None:
+    page = (built / "zahlen/index.html").read_text(encoding="utf-8")
+    assert 'src="../charts/zahlen-soldaten.svg"' in page
+    assert 'alt="Diagramm „Soldaten“: Angaben im Zeitverlauf nach Urheber. John Kirby: 2 Angaben' in page
+
+
+def test_search_index_contains_fixture_words(built: Path) -> None:
+    index = json.loads((built / "search/search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["de"]
+    text = " ".join(doc["text"] for doc in index["docs"])
+    assert "Ostrussland" in text and "Militärgeheimdienst" in text
+
+
+def test_strict_build_fails_on_a_broken_anchor(tmp_path: Path) -> None:
+    config = site_copy(tmp_path)
+    render_report(sample_report(), tmp_path / "docs")
+    page = tmp_path / "docs" / "akteure" / "kreml.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[kaputt](../quellen/000-aaaa1111.md#s99)\n")
+    with pytest.raises(SiteBuildError, match="s99"):
+        build_site(config, tmp_path / "out")
+    build_site(config, tmp_path / "out", strict=False)  # the same site builds when not strict
