@@ -118,6 +118,12 @@ class Relations:
     def figures_naming(self, region_id: str) -> list[Figure]:
         return self._naming.get(region_id, [])
 
+    def figures_from_articles_about(self, region_id: str) -> list[Figure]:
+        """Figures of articles that name the place at least twice, except those naming it themselves."""
+        naming = {f.id for f in self.figures_naming(region_id)}
+        docs = {doc for doc, counts in self._region_mentions.items() if counts[region_id] >= 2}
+        return [f for f in self.figures if f.doc in docs and f.id not in naming and f.counts]
+
     def claims_about_actor(self, actor_id: str) -> list[Claim]:
         return [c for _, c in self._about_actor.get(actor_id, [])]
 
