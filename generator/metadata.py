@@ -27,12 +27,16 @@ SPOKE_WITH = re.compile(
 
 
 def _media(kb: KnowledgeBase) -> dict[str, str]:
+    cached = getattr(kb, "_media_cache", None)
+    if cached is not None:
+        return cached
     media: dict[str, str] = {}
     for surface, bucket in kb.surfaces.items():
         for s in bucket:
             entry = kb.entries.get(s.key)
             if entry and entry.kind in ("media", "agency"):
                 media.setdefault(surface, entry.name)
+    kb._media_cache = media  # type: ignore[attr-defined]
     return media
 
 

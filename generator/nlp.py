@@ -38,6 +38,7 @@ class Gazetteer:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
+        self.first_tokens = {surface.split(" ", 1)[0] for surface in kb.surfaces}
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
@@ -58,9 +59,15 @@ class Gazetteer:
         return doc
 
     def _longest(self, doc: Doc, i: int) -> tuple[int, list] | None:
+        first = doc[i].text
+        if first not in self.first_tokens:
+            return None
         best: tuple[int, list] | None = None
+        text = first
         for j in range(i, min(len(doc), i + self.kb.max_tokens)):
-            found = self.kb.lookup(doc[i : j + 1].text)
+            if j > i:
+                text = f"{text}{' ' if doc[j - 1].whitespace_ else ''}{doc[j].text}"
+            found = self.kb.lookup(text)
             if found:
                 best = (j + 1, found)
         return best

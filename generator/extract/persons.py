@@ -51,6 +51,7 @@ class PersonFinder:
         self.kb = kb
         self.words = kb.words
         self.roles = kb.person_roles
+        self.role_tails = tuple(sorted({r.lower() for r in self.roles if len(r) >= 5 and r[0].isupper()}))
         reporting = kb.lexicon.get("reporting") or {}
         self.reporting = {v.split("|")[0] for verbs in reporting.values() for v in verbs}
         self.particles = kb.name_particles or {"von", "van", "der", "de", "al", "bin", "ibn", "el"}
@@ -61,8 +62,7 @@ class PersonFinder:
             return True
         if "-" in text:
             return text.rsplit("-", 1)[1] in self.roles
-        low = text.lower()
-        return any(low.endswith(r.lower()) for r in self.roles if len(r) >= 5 and r[0].isupper())
+        return text[:1].isupper() and text.lower().endswith(self.role_tails)
 
     def name_like(self, tok: Token) -> bool:
         text = tok.text
