@@ -140,17 +140,25 @@ def build(
     required=True,
     help='JSON file to write ({"documents": [...]}, one record per article).',
 )
+@click.option(
+    "--ignore-metadata",
+    is_flag=True,
+    help="Ignore sources.yml and front matter; infer outlet and date from the text alone.",
+)
 @project_option
 @strict_option
 @quiet_option
 @verbose_option
-def extract(seeds_dir: Path, out: Path, project: Path, strict: bool, quiet: bool, verbose: bool) -> None:
+def extract(
+    seeds_dir: Path, out: Path, ignore_metadata: bool, project: Path, strict: bool, quiet: bool, verbose: bool
+) -> None:
     """Extract actors, regions, figures and claims from SEEDS_DIR into a JSON file."""
     from .pipeline import build_report, write_extraction
 
     _setup_logging(verbose, quiet)
     with _errors():
         settings = _settings(project, seeds_dir, strict)
+        settings.ignore_metadata = ignore_metadata or settings.ignore_metadata
         report = build_report(settings, _progress_factory(not quiet))
         write_extraction(report, out)
     click.echo(f"{len(report.documents)} Artikel → {out}")

@@ -33,6 +33,8 @@ class Settings:
     """Name of an installed trained spaCy pipeline (e.g. de_core_news_sm) used as an extra signal."""
     strict: bool = False
     """Stop at the first bad article instead of skipping it with a warning."""
+    ignore_metadata: bool = False
+    """Ignore sources.yml and front matter: infer title, outlet and date from the text alone."""
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod

@@ -150,9 +150,14 @@ def read_corpus(
     max_bytes: int = 5_000_000,
     strict: bool = False,
     on_error: Callable[[InputError], None] | None = None,
+    metadata: bool = True,
 ) -> list[RawArticle]:
-    """Read every article of `folder`. A bad article is reported and skipped unless `strict`."""
-    sources = load_sources(folder)
+    """Read every article of `folder`. A bad article is reported and skipped unless `strict`.
+
+    With ``metadata=False`` sources.yml and front matter are ignored, so that outlet and date
+    are inferred from the text alone (to measure that inference).
+    """
+    sources = load_sources(folder) if metadata else {}
     articles: list[RawArticle] = []
     for path in article_files(folder):
         try:
@@ -163,5 +168,7 @@ def read_corpus(
             (on_error or (lambda e: log.error("%s", e)))(exc)
             continue
         if article is not None:
+            if not metadata:
+                article.meta = {}
             articles.append(article)
     return articles

@@ -30,6 +30,7 @@ def extract_corpus(settings: Settings, progress: ProgressFactory = _no_progress)
         settings.seeds,
         max_bytes=settings.max_file_bytes,
         strict=settings.strict,
+        metadata=not settings.ignore_metadata,
         on_error=lambda e: log.error("%s (skipped)", e),
     )
     if not articles:

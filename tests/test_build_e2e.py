@@ -1,0 +1,81 @@
+"""End to end: the seed corpus becomes a strict-built, searchable site with a page per entity."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+TROOP_FIGURES = ["3.000", "10.000", "11.000", "12.000"]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = tmp_path_factory.mktemp("project")
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "seeds", project / "seeds")
+    docs = project / "docs"
+    docs.mkdir()
+    for item in (ROOT / "docs").iterdir():  # only the hand-written pages
+        if item.suffix == ".md" or item.name == "stylesheets":
+            (shutil.copytree if item.is_dir() else shutil.copy)(item, docs / item.name)
+    result = CliRunner().invoke(main, ["build", "--project", str(project), "-q"])
+    assert result.exit_code == 0, result.output
+    return project
+
+
+def html(project: Path, rel: str) -> str:
+    return (project / "site" / rel / "index.html").read_text("utf-8")
+
+
+def text_of(page: str) -> str:
+    return re.sub(r"<[^>]+>", " ", page)
+
+
+@pytest.mark.slow
+def test_a_page_for_every_entity(built: Path) -> None:
+    report = json.loads((built / "site" / "data" / "report.json").read_text("utf-8"))
+    assert len(report["documents"]) == 5
+    for section, key in (("akteure", "actors"), ("regionen", "regions"), ("behauptungen", "claims")):
+        for item in report[key]:
+            assert (built / "site" / section / item["id"] / "index.html").exists(), (section, item["id"])
+    for doc in report["documents"]:
+        slug = doc["source"]["id"].replace("_", "-")
+        page = html(built, f"quellen/{slug}")
+        assert 'id="s1"' in page and doc["source"]["outlet"] in (None, *[doc["source"]["outlet"]])
+
+
+@pytest.mark.slow
+def test_kursk_and_figures_pages_show_the_troop_figures_with_claimants(built: Path) -> None:
+    kursk = text_of(html(built, "regionen/kursk"))
+    figures = text_of(html(built, "zahlen"))
+    for value in TROOP_FIGURES:
+        assert value in kursk, value
+        assert value in figures, value
+    for who in ("John Kirby", "Ukraine"):
+        assert who in figures and who in kursk
+
+
+@pytest.mark.slow
+def test_every_figure_and_statement_links_to_its_sentence(built: Path) -> None:
+    page = html(built, "zahlen")
+    links = re.findall(r'href="\.\./quellen/([^/]+)/#(s\d+)"', page)
+    assert links
+    for slug, anchor in set(links):
+        assert f'id="{anchor}"' in html(built, f"quellen/{slug}")
+
+
+@pytest.mark.slow
+def test_search_index_finds_kursk(built: Path) -> None:
+    index = json.loads((built / "site" / "search" / "search_index.json").read_text("utf-8"))
+    assert index["config"]["lang"] == ["de"]
+    hits = [d["location"] for d in index["docs"] if "Kursk" in d["title"] or "Kursk" in d["text"]]
+    assert any(h.startswith("regionen/kursk/") for h in hits)
+    assert len(hits) > 10
