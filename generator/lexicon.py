@@ -48,9 +48,17 @@ class Lexicon:
         if "-" in token:
             return self.is_common_noun(token.rsplit("-", 1)[1])
         for i in range(3, len(token) - 3):
-            if token[i:].capitalize() in self.nouns and token[i].isalpha():
+            if token[i:].capitalize() in self.nouns and token[i].isalpha() and self._is_head(token[:i]):
                 return True
         return False
+
+    def _is_head(self, head: str) -> bool:
+        """The first part of a compound is a noun too, perhaps with a linking -s/-n/-es/-en."""
+        return any(
+            head[: len(head) - k] in self.nouns or head[: len(head) - k].capitalize() in self.nouns
+            for k in (0, 1, 2)
+            if len(head) - k >= 3
+        )
 
     def is_german_word(self, token: str) -> bool:
         """True if `token` is a German common noun or a known German word form in any case."""

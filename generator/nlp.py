@@ -96,6 +96,20 @@ def _surface_rank(surface) -> tuple[int, int]:
     return (order.get(category, 4), 0 if surface.form == "name" else 1)
 
 
+OPENING_QUOTES = {"„", "»", "‚", "«"}
+
+
+@Language.component("lagebild_quote_boundaries")
+def quote_boundaries(doc: Doc) -> Doc:
+    """An opening quote after a sentence end starts the next sentence (the sentencizer keeps it
+    with the previous one: "… an. „Wir …" must split before „)."""
+    for i, token in enumerate(doc[:-1]):
+        if i > 0 and token.text in OPENING_QUOTES and doc[i].is_sent_end:
+            token.is_sent_start = True
+            doc[i + 1].is_sent_start = False
+    return doc
+
+
 @Language.factory("lagebild_gazetteer", default_config={"knowledge": ""})
 def make_gazetteer(nlp: Language, name: str, knowledge: str) -> Gazetteer:
     """Knowledge-base gazetteer; `knowledge` is the path of a user knowledge file or ""."""
@@ -135,6 +149,7 @@ def build_pipeline(knowledge: str | None = None, trained: str | None = None) -> 
     """Build the German pipeline once: blank("de") + sentencizer + lookup lemmatizer + gazetteer."""
     nlp = spacy.blank("de")
     nlp.add_pipe("sentencizer")
+    nlp.add_pipe("lagebild_quote_boundaries")
     try:
         nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
         nlp.initialize()

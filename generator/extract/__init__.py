@@ -76,7 +76,7 @@ class Extractor:
         kb = pipeline.kb
         self.entities = EntityFinder(kb)
         self.persons = PersonFinder(kb)
-        self.claims = ClaimFinder(kb)
+        self.claims = ClaimFinder(kb, is_role=self.persons.is_role)
         self.figures = FigureFinder(kb)
 
     def extract(self, articles: list[RawArticle], progress: Progress | None = None) -> list[Extracted]:

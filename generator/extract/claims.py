@@ -10,6 +10,7 @@ denies), flipped by a negation next to the verb ("bestritt … nicht").
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Span
@@ -44,9 +45,10 @@ class Frame:
 
 
 class ClaimFinder:
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, is_role: Callable[[str], bool] = lambda text: False) -> None:
         lex = kb.lexicon
         self.kb = kb
+        self.is_role = is_role
         self.verbs: dict[str, list[tuple[str, str | None]]] = {}
         for stance, verbs in (lex.get("reporting") or {}).items():
             for verb in verbs:
@@ -139,6 +141,10 @@ class ClaimFinder:
         ]
         if after:
             return _with_coordinated(view, after[0], actors)
+        if j < len(toks) and self.is_role(toks[j].text):  # "sagte die Sprecherin des WFP, Leni Kinzli"
+            people = [r for r in actors if j < r.start <= j + 8 and r.entity.startswith("actor:person:")]
+            if people:
+                return [people[0].entity]
         if j < len(toks) and toks[j].lower_ in self.pronouns and j - i <= 2:
             return self._pronoun(toks[j].lower_, previous, last_actor)
         # subject before the verb, in the same clause: the leftmost actor of the clause
@@ -153,8 +159,8 @@ class ClaimFinder:
             if start <= r.start < i and not self._in_pp(toks, r.start) and not _genitive_attribute(toks, r)
         ]
         people = [r for r in before if r.entity.startswith("actor:person:")]
-        if people:
-            return _with_coordinated(view, people[-1], actors)
+        if people:  # the first person: "X, Berater von Präsident Y, sagte"
+            return _with_coordinated(view, people[0], actors)
         if before:
             return _with_coordinated(view, before[0], actors)
         for k in range(start, i):
@@ -211,6 +217,7 @@ class ClaimFinder:
             while k >= 0 and (
                 lowers[k] in ARTICLES
                 or (toks[k].is_lower and toks[k].is_alpha and lowers[k] not in ("laut", "so", "wie", "von"))
+                or self.is_role(toks[k].text)  # "laut dem Kommandeur X"
             ):
                 k -= 1
             for phrase in self.before:

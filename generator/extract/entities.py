@@ -58,6 +58,7 @@ class EntityFinder:
         )
         self.state_bodies = set(lex.get("state_body_heads") or [])
         self.descriptors = set(lex.get("organization_descriptors") or [])
+        self.descriptor_kinds: dict[str, list[str]] = lex.get("descriptor_kinds") or {}
 
     # -- entities ---------------------------------------------------------------------------
     def actor(self, state: DocState, entry: Entry) -> LocalEntity:
@@ -378,10 +379,8 @@ class EntityFinder:
                 if state.covered(view, i, i + 1) or not tok.text[:1].isupper():
                     continue
                 lemma = head_lemma(tok.text)
-                earlier = next(
-                    (e for e in reversed(seen) if e.name.split()[-1].lower().endswith(lemma.lower())), None
-                )
-                if earlier is not None and self.org_head(tok.text):
+                earlier = next((e for e in reversed(seen) if self._refers_to(lemma, e)), None)
+                if earlier is not None and (self.org_head(tok.text) or lemma in self.descriptor_kinds):
                     state.mention(view, i, i + 1, earlier)
                     continue
                 if lemma in self.state_bodies:
@@ -400,6 +399,18 @@ class EntityFinder:
                 for r in view.refs
                 if r.entity.startswith("actor:") and state.entities[r.entity].type == "organization"
             )
+
+    def _refers_to(self, noun: str, org: LocalEntity) -> bool:
+        """Whether a bare noun ("des Geheimdienstes", "die Miliz", "des Bündnisses") can mean `org`."""
+        low = noun.lower()
+        if org.name.split()[-1].lower().endswith(low) or any(
+            m.text.lower().endswith(low) for m in org.mentions
+        ):
+            return True
+        if any(low in m.text.lower().split()[0] for m in org.mentions if " " in m.text):
+            return True  # "Hilfsorganisation Ärzte ohne Grenzen" → "die Organisation"
+        entry = self.kb.entries.get(org.key)
+        return bool(entry and entry.kind and entry.kind in self.descriptor_kinds.get(noun, ()))
 
     def _sentence_country(self, state: DocState, view: SentenceView) -> str | None:
         for ref in view.refs:
