@@ -45,6 +45,7 @@ class Sentence:
     start: int  # character offsets into Document.text
     end: int
     heading: bool = False
+    date: str | None = None  # ISO date the sentence's events refer to ("am Donnerstag" resolved), if any
 
     @property
     def anchor(self) -> str:

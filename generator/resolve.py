@@ -124,7 +124,7 @@ def resolve(extracted: list[Extracted]) -> Report:
                     counts=f.counts,
                     subject=f.subject,
                     attributed_to=gid(doc.id, f.attributed_to),
-                    date=date,
+                    date=doc.sentences[f.sentence].date or date,
                     regions=regions_here,
                 )
             )  # type: ignore[arg-type]
@@ -139,7 +139,7 @@ def resolve(extracted: list[Extracted]) -> Report:
                     claimant=gid(doc.id, s.claimant),
                     stance=s.stance,  # type: ignore[arg-type]
                     quote=s.quote,
-                    date=date,
+                    date=doc.sentences[s.sentence].date or date,
                 )
             )
             for ent in s.about:

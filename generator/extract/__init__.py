@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ..cleaning import Cleaned, clean_text
 from ..corpus import RawArticle
+from ..dates import resolve_date
 from ..metadata import infer_outlet, infer_published
 from ..model import Document, Sentence, Source
 from ..nlp import Pipeline
@@ -116,6 +117,7 @@ class Extractor:
                         start=offset + sent.start_char,
                         end=offset + sent.end_char,
                         heading=heading or (p_index == 0 and len(sents) == 1),
+                        date=resolve_date(sent.text, source.published),
                     )
                 )
                 state.sentences.append(SentenceView(index=index, span=sent, offset=offset, heading=heading))
