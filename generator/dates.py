@@ -14,8 +14,8 @@ from datetime import date, timedelta
 MONTHS = ["januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
           "november", "dezember"]  # fmt: skip
 WEEKDAYS = ["montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"]
-_MONTH = "|".join(MONTHS + ["jänner"])
-DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\.\s*({_MONTH})(?:\s+(\d{{4}}))?\b", re.I)
+MONTH_PATTERN = "|".join([*MONTHS, "jänner"])
+DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\.\s*({MONTH_PATTERN})(?:\s+(\d{{4}}))?\b", re.I)
 NUMERIC = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 WEEKDAY = re.compile(
     r"\b(?:am\s+(?:vergangenen\s+|letzten\s+)?)?(" + "|".join(WEEKDAYS) + r"|sonnabend)\b", re.I
@@ -24,7 +24,7 @@ RELATIVE = {"vorgestern": -2, "gestern": -1, "heute": 0, "heutigen": 0, "gestrig
 RELATIVE_RE = re.compile(r"\b(" + "|".join(RELATIVE) + r")\b", re.I)
 
 
-def _month(name: str) -> int:
+def month_number(name: str) -> int:
     name = name.lower()
     return 1 if name == "jänner" else MONTHS.index(name) + 1
 
@@ -48,7 +48,7 @@ def resolve_date(text: str, published: str | None) -> str | None:
         year = int(found.group(3)) if found.group(3) else (pub.year if pub else None)
         if year is None:
             return None
-        d = _safe(year, _month(found.group(2)), int(found.group(1)))
+        d = _safe(year, month_number(found.group(2)), int(found.group(1)))
         if d and pub and not found.group(3) and d > pub + timedelta(days=7):
             d = _safe(year - 1, d.month, d.day)
         return d.isoformat() if d else None

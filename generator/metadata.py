@@ -6,18 +6,13 @@ import re
 from datetime import date
 
 from .cleaning import Cleaned
+from .dates import MONTH_PATTERN, NUMERIC, _month
 from .knowledge import KnowledgeBase
 
-MONTHS = {m: i for i, m in enumerate(
-    ["januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
-     "november",
-     "dezember"], start=1)}  # fmt: skip
-MONTHS["jänner"] = 1
-_MONTH = "|".join(MONTHS)
-FULL_DATE = re.compile(rf"\b(\d{{1,2}})\.\s*({_MONTH})\s+(\d{{4}})\b", re.I)
-NUMERIC_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+FULL_DATE = re.compile(rf"\b(\d{{1,2}})\.\s*({MONTH_PATTERN})\s+(\d{{4}})\b", re.I)
 TODAY = re.compile(
-    rf"\b(?:am\s+heutigen|heute,?|am\s+heutigen\s+\w+,?)\s+(\d{{1,2}})\.\s*({_MONTH})(?:\s+(\d{{4}}))?", re.I
+    rf"\b(?:am\s+heutigen|heute,?|am\s+heutigen\s+\w+,?)\s+(\d{{1,2}})\.\s*({MONTH_PATTERN})(?:\s+(\d{{4}}))?",
+    re.I,
 )
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 AGENCY_TAG = re.compile(r"^(?:/\s*([A-Z][A-Za-z]{1,9})|\(([A-Z][A-Za-z]{1,9})\)|([A-Z]{2,8}))$")
@@ -75,15 +70,15 @@ def infer_published(cleaned: Cleaned, default_year: int | None = None) -> str | 
     if match:
         year = int(match.group(3)) if match.group(3) else _implied_year(cleaned.text, default_year)
         if year:
-            return _iso(year, MONTHS[match.group(2).lower()], int(match.group(1)))
+            return _iso(year, month_number(match.group(2)), int(match.group(1)))
     return None
 
 
 def _full_date(text: str) -> str | None:
     m = FULL_DATE.search(text)
     if m:
-        return _iso(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
-    m = NUMERIC_DATE.search(text)
+        return _iso(int(m.group(3)), month_number(m.group(2)), int(m.group(1)))
+    m = NUMERIC.search(text)
     if m:
         return _iso(int(m.group(3)), int(m.group(2)), int(m.group(1)))
     return None
