@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from .cleaning import Cleaned
-from .dates import MONTH_PATTERN, NUMERIC, _month
+from .dates import MONTH_PATTERN, NUMERIC, month_number
 from .knowledge import KnowledgeBase
 
 FULL_DATE = re.compile(rf"\b(\d{{1,2}})\.\s*({MONTH_PATTERN})\s+(\d{{4}})\b", re.I)
