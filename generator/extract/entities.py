@@ -58,6 +58,8 @@ class EntityFinder:
         )
         self.state_bodies = set(lex.get("state_body_heads") or [])
         self.descriptors = set(lex.get("organization_descriptors") or [])
+        self.collective_adjectives = set(lex.get("collective_adjectives") or [])
+        self.collective_heads: dict[str, list[str]] = lex.get("collective_heads") or {}
         self.descriptor_kinds: dict[str, list[str]] = lex.get("descriptor_kinds") or {}
 
     # -- entities ---------------------------------------------------------------------------
@@ -124,9 +126,26 @@ class EntityFinder:
                 self._kb_span(state, view, start, end, span)
             self._region_words(state, view)
             self._descriptor_orgs(state, view)
+            self._collectives(state, view)
             self._acronyms(state, view)
             self._trained_orgs(state, view)
         self._merge_city_into_region(state)
+
+    def _collectives(self, state: DocState, view: SentenceView) -> None:
+        """Unnamed groups that speak: "westliche Beamte", "europäischen Diplomaten", "westlicher Regierungen"."""
+        toks = view.span
+        for i in range(len(toks) - 1):
+            adjective = toks[i].lower_
+            stem = _adj_stem(adjective)
+            if stem not in self.collective_adjectives or state.covered(view, i, i + 2):
+                continue
+            noun = toks[i + 1].text
+            type_ = next((t for t, nouns in self.collective_heads.items() if noun in nouns), None)
+            if type_ is None:
+                continue
+            name = f"{stem.capitalize()}e {_plural_nominative(noun)}"
+            group = state.entity(f"group:{slugify(name)}", name, "actor", type_)
+            state.mention(view, i, i + 2, group)
 
     def _trained_orgs(self, state: DocState, view: SentenceView) -> None:
         """Organisations a trained pipeline found (``doc.spans["ner"]``) that nothing else covers."""
@@ -420,9 +439,18 @@ class EntityFinder:
         return None
 
 
+def _plural_nominative(noun: str) -> str:
+    """ "Beamten" → "Beamte", "Kreisen" → "Kreise"; "Diplomaten", "Regierungen" stay."""
+    if noun.endswith(("Beamten", "Kreisen", "Offiziellen", "Verbündeten")):
+        return noun[:-1]
+    return noun
+
+
 def _adj_stem(word: str) -> str:
     for ending in ("en", "er", "es", "em", "e"):
-        if word.endswith(ending) and word[: -len(ending)].endswith("isch"):
+        if word.endswith(ending) and word[: -len(ending)].endswith(
+            ("isch", "lich", "ig", "al", "ert", "ang")
+        ):
             return word[: -len(ending)]
     return word
 

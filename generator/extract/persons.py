@@ -52,6 +52,7 @@ class PersonFinder:
         self.words = kb.words
         self.roles = kb.person_roles
         self.role_tails = tuple(sorted({r.lower() for r in self.roles if len(r) >= 5 and r[0].isupper()}))
+        self.short_tails = tuple(sorted({r.lower() for r in self.roles if len(r) == 4 and r[0].isupper()}))
         reporting = kb.lexicon.get("reporting") or {}
         self.reporting = {v.split("|")[0] for verbs in reporting.values() for v in verbs}
         self.particles = kb.name_particles or {"von", "van", "der", "de", "al", "bin", "ibn", "el"}
@@ -62,7 +63,10 @@ class PersonFinder:
             return True
         if "-" in text:
             return text.rsplit("-", 1)[1] in self.roles
-        return text[:1].isupper() and text.lower().endswith(self.role_tails)
+        low = text.lower()
+        return text[:1].isupper() and (
+            low.endswith(self.role_tails) or (len(low) > 6 and low.endswith(self.short_tails))
+        )
 
     def name_like(self, tok: Token) -> bool:
         text = tok.text
@@ -113,6 +117,7 @@ class PersonFinder:
             start = i
             while start < j and (
                 toks[start].text in self.particles
+                or self.is_role(toks[start].text)
                 or (self.is_word(toks[start].text) and not self.is_given_name(toks[start].text))
             ):
                 start += 1  # "Laut", "Der", "von", common nouns before the name
