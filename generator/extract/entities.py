@@ -132,7 +132,7 @@ class EntityFinder:
         self._merge_city_into_region(state)
 
     def _collectives(self, state: DocState, view: SentenceView) -> None:
-        """Unnamed groups that speak: "westliche Beamte", "europäischen Diplomaten", "westlicher Regierungen"."""
+        """Unnamed groups that speak: "westliche Beamte", "europäischen Diplomaten"."""
         toks = view.span
         for i in range(len(toks) - 1):
             adjective = toks[i].lower_
