@@ -273,7 +273,15 @@ def _load_user(kb: KnowledgeBase, path: Path) -> None:
     for i, claim in enumerate(data.get("claims") or []):
         if not isinstance(claim, dict) or not claim.get("text") or not claim.get("all"):
             raise ConfigError(f"{path}: claim #{i + 1} needs 'text' and 'all' (lists of words)")
-        kb.claims.append(TrackedClaim(claim["text"], [[w.lower() for w in g] for g in claim["all"]]))
+        groups = claim["all"]
+        if not isinstance(groups, list) or not all(
+            isinstance(g, list) and g and all(isinstance(w, str) for w in g) for g in groups
+        ):
+            raise ConfigError(
+                f"{path}: claim '{claim['text']}': 'all' must be a list of lists of words "
+                "(quote numbers: '12.000')"
+            )
+        kb.claims.append(TrackedClaim(claim["text"], [[w.lower() for w in g] for g in groups]))
     _merge_lexicon(kb.lexicon, data.get("lexicon") or {})
 
 

@@ -264,11 +264,12 @@ class ClaimFinder:
         if not self.kb.claims:
             return []
         words = [t.lower_ for t in view.span] + [t.lemma_.lower() for t in view.span]
-        hits = []
-        for claim in self.kb.claims:
-            if all(any(any(w.startswith(g) for w in words) for g in group) for group in claim.groups):
-                hits.append(claim.text)
-        return hits
+        text = view.text.lower()
+
+        def found(word: str) -> bool:
+            return word in text if " " in word else any(w.startswith(word) for w in words)
+
+        return [c.text for c in self.kb.claims if all(any(found(w) for w in group) for group in c.groups)]
 
 
 PASSIVE = {"wurde", "wurden", "worden", "wird", "werden"}
