@@ -67,9 +67,8 @@ def clean_text(raw: str) -> Cleaned:
                 continue
             seen_short.add(line)
         match = _DATELINE.match(line)
-        if match:
-            furniture.append(match.group(0).strip(" -–—"))
-            line = line[match.end() :]
+        if match:  # "Khartum (dpa) - …": the place stays in the text, the agency is noted
+            furniture.append(f"({match.group(2)})")
         credit = _TRAILING_CREDIT.search(line)
         if credit and _SENTENCE_END.search(line[: credit.start()]):
             furniture.append(credit.group(0).strip())

@@ -230,7 +230,10 @@ def _usable_city_name(name: str, words: Lexicon, capitals: set[str]) -> bool:
         return False
     if name in capitals:
         return True
-    return not any(words.is_german_word(part) for part in name.replace("-", " ").split())
+    parts = name.replace("-", " ").split()
+    if len(parts) == 1:
+        return not words.is_german_word(name)
+    return not all(words.is_german_word(part) for part in parts)  # "Den Haag", "Port Sudan"
 
 
 def _merge_lexicon(base: dict[str, Any], extra: dict[str, Any]) -> None:

@@ -52,6 +52,10 @@ class ReportIndex:
         self._sentences: dict[tuple[str, int], Sentence] = {
             (d.id, s.index): s for d in report.documents for s in d.sentences
         }
+        figure_slugs = page_slugs(f.id for f in report.figures)
+        statement_slugs = page_slugs(st.id for c in report.claims for st in c.statements)
+        self._figure_anchor = {k: f"zahl-{v}" for k, v in figure_slugs.items()}
+        self._statement_anchor = {k: f"aussage-{v}" for k, v in statement_slugs.items()}
 
     # Sorted entity lists ---------------------------------------------------------------
     def sorted_documents(self) -> list[Document]:
@@ -83,11 +87,20 @@ class ReportIndex:
         doc = self.docs.get(doc_id)
         return doc.source.published if doc else None
 
+    def event_date(self, doc_id: str, index: int) -> str | None:
+        """The date a sentence refers to ("am Donnerstag" resolved), else its article's date."""
+        sentence = self.sentence(doc_id, index)
+        return (sentence.date if sentence else None) or self.published(doc_id)
+
     def statement_date(self, statement: Statement) -> str | None:
-        return statement.date or self.published(statement.doc)
+        """The sentence's own date, else the statement's, else the publication date."""
+        sentence = self.sentence(statement.doc, statement.sentence)
+        return (sentence.date if sentence else None) or statement.date or self.published(statement.doc)
 
     def figure_date(self, figure: Figure) -> str | None:
-        return figure.date or self.published(figure.doc)
+        """The sentence's own date, else the figure's, else the publication date."""
+        sentence = self.sentence(figure.doc, figure.sentence)
+        return (sentence.date if sentence else None) or figure.date or self.published(figure.doc)
 
     def any_dated(self, figures: Iterable[Figure]) -> bool:
         return any(self.figure_date(f) for f in figures)
@@ -103,6 +116,14 @@ class ReportIndex:
             return UNATTRIBUTED
         actor = self.actors.get(actor_id)
         return actor.name if actor else actor_id
+
+    def figure_anchor(self, figure_id: str) -> str:
+        """The id of a figure's row (``zahl-…``), unique within the report."""
+        return self._figure_anchor[figure_id]
+
+    def statement_anchor(self, statement_id: str) -> str:
+        """The id of a statement's row (``aussage-…``), unique within the report."""
+        return self._statement_anchor[statement_id]
 
     # Paths relative to the docs root -----------------------------------------------------
     def source_path(self, doc_id: str) -> str | None:

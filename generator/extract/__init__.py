@@ -127,6 +127,7 @@ class Extractor:
     def _find(self, state: DocState) -> None:
         self.entities.find(state)
         self.persons.find(state)
+        self.entities.unknown_places(state)
         self.entities.bare_heads(state)
         self.claims.find(state)
         self.figures.find(state)

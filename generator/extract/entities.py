@@ -10,13 +10,17 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span
 
 from ..knowledge import Entry, KnowledgeBase
 from ..slugs import slugify
 from .base import DocState, LocalEntity, SentenceView
 
+DATELINE = re.compile(r"^[^()]{2,40}\(\w[\w /.-]{0,30}\)\s*[-–—]")
 LARGE_CITY = 200_000
+PLACE_PREPOSITIONS = {"in", "nach", "aus", "bei", "nahe", "nördlich", "südlich", "östlich", "westlich"}
 GENDER_ENDINGS = {"m": "er", "f": "e", "n": "es", "pl": "e"}
 
 
@@ -81,8 +85,11 @@ class EntityFinder:
 
     # -- helpers ----------------------------------------------------------------------------
     def is_locative(self, view: SentenceView, start: int) -> bool:
-        """True if a locative word (preposition or "Grenze", "Osten" …) precedes the name."""
+        """True if a locative word (preposition or "Grenze", "Osten" …) precedes the name,
+        or the name opens a dateline ("Beirut (AFP) - …")."""
         toks = view.span
+        if start == 0 and DATELINE.match(view.text):
+            return True
         i, skipped = start - 1, 0
         while i >= 0 and skipped < 3:
             tok = toks[i]
@@ -245,6 +252,10 @@ class EntityFinder:
         if j >= len(toks) or not toks[j].text[:1].isupper():
             return
         noun = toks[j].text
+        if noun in ("Gebiet", "Territorium", "Boden", "Staatsgebiet", "Hoheitsgebiet"):
+            place = self.place(state, country.key, country.name, "country", country)
+            state.mention(view, start, j + 1, place)  # "auf russischem Boden"
+            return
         if noun in self.state_heads:
             state.mention(view, start, start + 1 if coordinated else j + 1, self.actor(state, country))
             return
@@ -430,6 +441,34 @@ class EntityFinder:
             return True  # "Hilfsorganisation Ärzte ohne Grenzen" → "die Organisation"
         entry = self.kb.entries.get(org.key)
         return bool(entry and entry.kind and entry.kind in self.descriptor_kinds.get(noun, ()))
+
+    def unknown_places(self, state: DocState) -> None:
+        """ "in Woskepar", "nach Pacaraima": an unknown name after a locative preposition is a place."""
+        for view in state.sentences:
+            toks = view.span
+            for i in range(len(toks) - 1):
+                if toks[i].lower_ not in PLACE_PREPOSITIONS:
+                    continue
+                j = i + 1
+                while j < len(toks) and j - i <= 3 and self._unknown_name(toks[j].text):
+                    j += 1
+                if j == i + 1 or state.covered(view, i + 1, j):
+                    continue
+                if j < len(toks) and toks[j].text[:1].isupper() and toks[j].is_alpha:
+                    continue  # "in Putins Sinne": a genitive, not a place
+                name = toks[i + 1 : j].text
+                place = self.place(state, f"named-city:{slugify(name)}", name, "city")
+                state.mention(view, i + 1, j, place)
+
+    def _unknown_name(self, text: str) -> bool:
+        return (
+            len(text) > 2
+            and text[0].isupper()
+            and not text.isupper()
+            and text.replace("-", "").isalpha()
+            and not self.kb.words.is_german_word(text)
+            and text not in self.kb.words.given_names
+        )
 
     def _sentence_country(self, state: DocState, view: SentenceView) -> str | None:
         for ref in view.refs:

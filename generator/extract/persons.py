@@ -141,6 +141,8 @@ class PersonFinder:
         if len(names) >= 2 and len(unknown) == len(names):
             return True
         before = toks[start - 1].text if start > 0 else ""
+        if before in ("in", "nach", "aus", "bei", "nahe") and not self.is_given_name(names[0]):
+            return False  # a place: "in Woskepar"
         if unknown and (self.is_role(before) or before in HONORIFICS):
             return True
         return bool(unknown) and len(names) <= 3 and self._inverted_speaker(view, start)
