@@ -415,6 +415,11 @@ class EntityFinder:
                     continue
                 if lemma in self.state_bodies:
                     country = self._sentence_country(state, view)
+                    if country and lemma in self.state_heads:  # "die Regierung in Kinshasa": the state
+                        entry = self.kb.country_entry(country)
+                        if entry:
+                            state.mention(view, i, i + 1, self.actor(state, entry))
+                        continue
                     if country:
                         entry = self.kb.country_entry(country)
                         adjective = next(

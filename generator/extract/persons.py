@@ -96,7 +96,21 @@ class PersonFinder:
 
     def _blocked(self, state: DocState, view: SentenceView, i: int) -> bool:
         """Covered by an entity other than a city or area (which a person's name may shadow)."""
-        return any(ref.start <= i < ref.end and not ref.entity.startswith("region:city") for ref in view.refs)
+        toks = view.span
+        for ref in view.refs:
+            if not ref.start <= i < ref.end or ref.entity.startswith("region:city"):
+                continue
+            # a capital that is also a given name, before an unknown name: "Wellington Koo"
+            if (
+                ref.end - ref.start == 1
+                and self.is_given_name(toks[i].text)
+                and i + 1 < len(toks)
+                and self.name_like(toks[i + 1])
+                and not self.is_word(toks[i + 1].text)
+            ):
+                continue
+            return True
+        return False
 
     def _full_names(self, state: DocState, view: SentenceView) -> None:
         toks = view.span
@@ -111,7 +125,12 @@ class PersonFinder:
             j = i
             while j < len(toks) and (
                 (self.name_like(toks[j]) and not self._blocked(state, view, j))
-                or (toks[j].text in self.particles and j + 1 < len(toks) and self.name_like(toks[j + 1]))
+                or (
+                    toks[j].text in self.particles
+                    and j + 1 < len(toks)
+                    and (self.name_like(toks[j + 1]) or toks[j + 1].text in self.particles)
+                    and j > i  # a name never starts with a particle
+                )
             ):
                 j += 1
             start = i
