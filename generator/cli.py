@@ -60,11 +60,12 @@ def _progress_factory(enabled: bool) -> Callable[[str, int], Callable[[int], Non
     return factory
 
 
-def _settings(project: Path, seeds: Path | None, strict: bool) -> Settings:
+def _settings(project: Path, seeds: Path | None, strict: bool, no_cache: bool = False) -> Settings:
     settings = Settings.load(project)
     if seeds is not None:
         settings.seeds = seeds
     settings.strict = strict or settings.strict
+    settings.cache = settings.cache and not no_cache
     return settings
 
 
@@ -78,6 +79,7 @@ project_option = click.option(
 strict_option = click.option(
     "--strict", is_flag=True, help="Stop at the first bad article instead of skipping it."
 )
+cache_option = click.option("--no-cache", is_flag=True, help="Re-extract every article; ignore the cache.")
 quiet_option = click.option("-q", "--quiet", is_flag=True, help="Only print errors; no progress bar.")
 verbose_option = click.option("-v", "--verbose", is_flag=True, help="Print debugging information.")
 
@@ -104,6 +106,7 @@ def main() -> None:
 @click.option("--no-site", is_flag=True, help="Only generate the Markdown in docs/; do not run MkDocs.")
 @project_option
 @strict_option
+@cache_option
 @quiet_option
 @verbose_option
 def build(
@@ -112,6 +115,7 @@ def build(
     no_site: bool,
     project: Path,
     strict: bool,
+    no_cache: bool,
     quiet: bool,
     verbose: bool,
 ) -> None:
@@ -120,7 +124,7 @@ def build(
 
     _setup_logging(verbose, quiet)
     with _errors():
-        settings = _settings(project, seeds, strict)
+        settings = _settings(project, seeds, strict, no_cache)
         if site_dir is not None:
             settings.site_dir = site_dir
         report = run_build(settings, site=not no_site, progress=_progress_factory(not quiet))
@@ -147,17 +151,25 @@ def build(
 )
 @project_option
 @strict_option
+@cache_option
 @quiet_option
 @verbose_option
 def extract(
-    seeds_dir: Path, out: Path, ignore_metadata: bool, project: Path, strict: bool, quiet: bool, verbose: bool
+    seeds_dir: Path,
+    out: Path,
+    ignore_metadata: bool,
+    project: Path,
+    strict: bool,
+    no_cache: bool,
+    quiet: bool,
+    verbose: bool,
 ) -> None:
     """Extract actors, regions, figures and claims from SEEDS_DIR into a JSON file."""
     from .pipeline import build_report, write_extraction
 
     _setup_logging(verbose, quiet)
     with _errors():
-        settings = _settings(project, seeds_dir, strict)
+        settings = _settings(project, seeds_dir, strict, no_cache)
         settings.ignore_metadata = ignore_metadata or settings.ignore_metadata
         report = build_report(settings, _progress_factory(not quiet))
         write_extraction(report, out)

@@ -33,6 +33,10 @@ class Settings:
     """Name of an installed trained spaCy pipeline (e.g. de_core_news_sm) used as an extra signal."""
     strict: bool = False
     """Stop at the first bad article instead of skipping it with a warning."""
+    cache: bool = True
+    """Keep extraction results per article in cache_dir, so unchanged articles are not re-extracted."""
+    cache_dir: Path = Path(".lagebild-cache")
+    """Folder for the extraction cache (safe to delete)."""
     ignore_metadata: bool = False
     """Ignore sources.yml and front matter: infer title, outlet and date from the text alone."""
     extra: dict[str, Any] = field(default_factory=dict)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .annotation import document_records
+from .cache import ExtractionCache, pipeline_version
 from .config import Settings
 from .corpus import read_corpus
 from .errors import InputError
@@ -37,7 +38,14 @@ def extract_corpus(settings: Settings, progress: ProgressFactory = _no_progress)
         raise InputError(str(settings.seeds), "no readable articles (.txt or .md) found")
     knowledge = str(settings.knowledge) if settings.knowledge.exists() else None
     pipeline = cached_pipeline(knowledge, settings.trained_pipeline)
-    return Extractor(pipeline).extract(articles, progress=progress("Extraktion", len(articles)))
+    version = pipeline_version(settings.knowledge, settings.trained_pipeline)
+    cache = ExtractionCache(settings.cache_dir / "extraction" if settings.cache else None, version)
+    extracted = Extractor(pipeline).extract(
+        articles, progress=progress("Extraktion", len(articles)), cache=cache
+    )
+    if cache.hits:
+        log.info("%d of %d articles unchanged, taken from the cache", cache.hits, len(articles))
+    return extracted
 
 
 def build_report(settings: Settings, progress: ProgressFactory = _no_progress) -> Report:

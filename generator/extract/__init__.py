@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from ..cache import ExtractionCache
 from ..cleaning import Cleaned, clean_text
 from ..corpus import RawArticle
 from ..dates import resolve_date
@@ -80,22 +81,34 @@ class Extractor:
         self.claims = ClaimFinder(kb, is_role=self.persons.is_role)
         self.figures = FigureFinder(kb)
 
-    def extract(self, articles: list[RawArticle], progress: Progress | None = None) -> list[Extracted]:
-        cleaned = [clean_text(a.text) for a in articles]
+    def extract(
+        self,
+        articles: list[RawArticle],
+        progress: Progress | None = None,
+        cache: ExtractionCache | None = None,
+    ) -> list[Extracted]:
+        """Extract every article; with a cache, unchanged articles are loaded instead."""
         years = [int(str(a.meta["published"])[:4]) for a in articles if a.meta.get("published")]
         default_year = max(set(years), key=years.count) if years else None
-        paragraphs = [c.text.split("\n\n") for c in cleaned]
-        flat = (p for paras in paragraphs for p in paras)
-        docs = iter(self.pipeline.pipe(flat))
-        results = []
-        for article, clean, paras in zip(articles, cleaned, paragraphs, strict=True):
-            source = make_source(article, clean, self.pipeline, default_year)
-            document, state = self._document(source, clean.text, paras, docs)
+        keys = [cache.key(a.id, a.path, a.text, a.meta, default_year) if cache else "" for a in articles]
+        results: list[Extracted | None] = [cache.get(k) if cache else None for k in keys]
+        todo = [i for i, r in enumerate(results) if r is None]
+        if progress and len(todo) < len(articles):
+            progress(len(articles) - len(todo))
+        cleaned = {i: clean_text(articles[i].text) for i in todo}
+        paragraphs = {i: cleaned[i].text.split("\n\n") for i in todo}
+        docs = iter(self.pipeline.pipe(p for i in todo for p in paragraphs[i]))
+        for i in todo:
+            source = make_source(articles[i], cleaned[i], self.pipeline, default_year)
+            document, state = self._document(source, cleaned[i].text, paragraphs[i], docs)
             self._find(state)
-            results.append(Extracted(document, state))
+            state.detach()
+            results[i] = Extracted(document, state)
+            if cache:
+                cache.put(keys[i], results[i])
             if progress:
                 progress(1)
-        return results
+        return [r for r in results if r is not None]
 
     def _document(
         self, source: Source, text: str, paras: list[str], docs: Iterable

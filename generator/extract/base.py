@@ -112,5 +112,10 @@ class DocState:
             )
         )
 
+    def detach(self) -> None:
+        """Drop the spaCy objects once extraction is done: what remains is plain, picklable data."""
+        for view in self.sentences:
+            view.span = None  # type: ignore[assignment]
+
     def covered(self, view: SentenceView, start: int, end: int) -> bool:
         return any(r.start < end and start < r.end for r in view.refs)

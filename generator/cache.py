@@ -1,0 +1,89 @@
+"""Extraction cache: an unchanged article is never re-extracted.
+
+Entries are keyed by the article (id, text, metadata) and the pipeline version — a hash of
+the extraction code, the shipped knowledge, the user's knowledge file and the trained
+pipeline's name — so any change that could alter a result makes a new key. Entries are
+written atomically; a damaged entry is ignored and rebuilt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import pickle
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+
+log = logging.getLogger(__name__)
+
+CODE_FILES = ("cleaning.py", "metadata.py", "dates.py", "knowledge.py", "lexicon.py", "nlp.py", "corpus.py")
+
+
+def pipeline_version(knowledge: Path | None = None, trained: str | None = None) -> str:
+    """A hash of everything that decides what extraction returns."""
+    digest = hashlib.sha256(__version__.encode())
+    package = resources.files("generator")
+    paths = [package / name for name in CODE_FILES]
+    paths += sorted((package / "extract").iterdir(), key=lambda p: p.name)
+    paths += sorted((package / "knowledge").iterdir(), key=lambda p: p.name)
+    for path in paths:
+        if path.name.endswith((".py", ".yml")):
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    if knowledge is not None and knowledge.exists():
+        digest.update(knowledge.read_bytes())
+    digest.update(str(trained).encode())
+    return digest.hexdigest()[:16]
+
+
+class ExtractionCache:
+    """Pickled per-article extraction results in `folder` (None: caching off)."""
+
+    def __init__(self, folder: Path | None, version: str) -> None:
+        self.folder = folder
+        self.version = version
+        self.hits = 0
+        self.misses = 0
+
+    def key(self, *parts: Any) -> str:
+        payload = json.dumps([self.version, *parts], sort_keys=True, ensure_ascii=False, default=str)
+        return hashlib.sha256(payload.encode()).hexdigest()
+
+    def _path(self, key: str) -> Path:
+        assert self.folder is not None
+        return self.folder / key[:2] / f"{key}.pickle"
+
+    def get(self, key: str) -> Any | None:
+        if self.folder is None:
+            return None
+        path = self._path(key)
+        try:
+            with path.open("rb") as fh:
+                value = pickle.load(fh)
+        except FileNotFoundError:
+            self.misses += 1
+            return None
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError) as exc:
+            log.warning("%s: damaged cache entry ignored (%s)", path, exc)
+            self.misses += 1
+            return None
+        self.hits += 1
+        return value
+
+    def put(self, key: str, value: Any) -> None:
+        if self.folder is None:
+            return
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            with tmp.open("wb") as fh:
+                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(path)
+        except OSError as exc:
+            log.warning("%s: could not write cache entry (%s)", path, exc)
