@@ -33,6 +33,8 @@ class Settings:
     """Name of an installed trained spaCy pipeline (e.g. de_core_news_sm) used as an extra signal."""
     strict: bool = False
     """Stop at the first bad article instead of skipping it with a warning."""
+    permalinks: Path = Path("permalinks.yml")
+    """Registry of published page addresses; `lagebild build` updates it. Commit it."""
     cache: bool = True
     """Keep extraction results per article in cache_dir, so unchanged articles are not re-extracted."""
     cache_dir: Path = Path(".lagebild-cache")

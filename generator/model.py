@@ -87,6 +87,7 @@ class Actor:
     country: str | None = None  # ISO 3166-1 alpha-2
     aliases: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)  # identity keys (permalink registry)
 
 
 @dataclass
@@ -101,6 +102,7 @@ class Region:
     lon: float | None = None
     aliases: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)  # identity keys (permalink registry)
 
 
 @dataclass
@@ -142,6 +144,7 @@ class Claim:
     statements: list[Statement] = field(default_factory=list)
     actors: list[str] = field(default_factory=list)  # Actor ids the claim is about
     regions: list[str] = field(default_factory=list)  # Region ids the claim is about
+    keys: list[str] = field(default_factory=list)  # identity keys (permalink registry)
 
 
 @dataclass
@@ -153,6 +156,7 @@ class Report:
     regions: list[Region] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    redirects: dict[str, str] = field(default_factory=dict)  # old page path → new page path
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

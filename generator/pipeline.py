@@ -15,6 +15,7 @@ from .errors import InputError
 from .extract import Extracted, Extractor
 from .model import Report
 from .nlp import cached_pipeline
+from .permalinks import Permalinks
 from .resolve import resolve
 
 log = logging.getLogger(__name__)
@@ -48,9 +49,13 @@ def extract_corpus(settings: Settings, progress: ProgressFactory = _no_progress)
     return extracted
 
 
-def build_report(settings: Settings, progress: ProgressFactory = _no_progress) -> Report:
+def build_report(
+    settings: Settings, progress: ProgressFactory = _no_progress, permalinks: Permalinks | None = None
+) -> Report:
     """Corpus → NLP → extraction → resolution: the report model."""
-    return resolve(extract_corpus(settings, progress))
+    if permalinks is None:
+        permalinks = Permalinks.load(settings.permalinks)
+    return resolve(extract_corpus(settings, progress), permalinks)
 
 
 def write_extraction(report: Report, out: Path) -> None:
@@ -63,14 +68,22 @@ def write_extraction(report: Report, out: Path) -> None:
 
 
 def build(settings: Settings, *, site: bool = True, progress: ProgressFactory = _no_progress) -> Report:
-    """Extract, render Markdown into docs/, then build the site with MkDocs."""
+    """Extract, render Markdown into docs/, build the site; then record the published addresses."""
     from .render import render_report
     from .site import build_site
 
-    report = build_report(settings, progress)
-    pages = len(report.documents) + len(report.actors) + len(report.regions) + len(report.claims)
-    step = progress("Seiten", pages)
-    render_report(report, settings.docs_dir, progress=lambda done, total: step(1))
+    permalinks = Permalinks.load(settings.permalinks)
+    report = build_report(settings, progress, permalinks)
+    bar: list[Callable[[int], None]] = []
+
+    def step(done: int, total: int) -> None:
+        if not bar:
+            bar.append(progress("Seiten", total))
+        bar[0](1)
+
+    render_report(report, settings.docs_dir, progress=step)
     if site:
         build_site(settings.mkdocs_config, settings.site_dir, strict=True)
+    if permalinks.changed or not settings.permalinks.exists():
+        permalinks.save(settings.permalinks)
     return report

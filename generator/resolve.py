@@ -2,8 +2,10 @@
 
 Knowledge-base entities share their key across documents. People found by form are
 merged by name: a surname-only person ("Putin") joins the one full name in the corpus
-that ends in it ("Wladimir Putin"), allowing transliteration variants. Statements with
-the same normalised claim text land on one claim.
+that ends in it ("Wladimir Putin"), allowing transliteration variants. Places of one name
+("Region Kursk" here, "Kursk" there) are one place. Statements with the same normalised
+claim text land on one claim. Page slugs come from the permalink registry, so a published
+page keeps its address.
 """
 
 from __future__ import annotations
@@ -15,13 +17,10 @@ from .extract import Extracted
 from .extract.base import LocalEntity
 from .extract.persons import close_spelling
 from .model import Actor, Claim, Figure, Region, Report, Statement
-from .slugs import slugify, unique_slugs
+from .permalinks import Candidate, Permalinks
+from .slugs import slugify
 
-
-def _global_key(ent: LocalEntity, people: dict[str, str]) -> str:
-    if ent.type == "person" and ent.category == "actor":
-        return people.get(ent.name, ent.id)
-    return ent.id
+PLACE_RANK = {"region": 0, "area": 1, "city": 2}
 
 
 def _person_map(extracted: list[Extracted]) -> dict[str, str]:
@@ -48,109 +47,51 @@ def _person_map(extracted: list[Extracted]) -> dict[str, str]:
     return canonical
 
 
-def resolve(extracted: list[Extracted]) -> Report:
+def _place_map(extracted: list[Extracted]) -> dict[str, str]:
+    """Place id → global key: places of one name (not countries) become one, the region first."""
+    by_name: dict[str, set[tuple[int, str]]] = defaultdict(set)
+    for x in extracted:
+        for e in x.state.entities.values():
+            if e.category == "region" and e.type in PLACE_RANK:
+                by_name[e.name].add((PLACE_RANK[e.type] * 2 + e.key.startswith("named-"), e.id))
+    return {ent_id: min(group)[1] for group in by_name.values() for _, ent_id in group}
+
+
+def _global_key(ent: LocalEntity, people: dict[str, str], places: dict[str, str]) -> str:
+    if ent.type == "person" and ent.category == "actor":
+        return people.get(ent.name, ent.id)
+    return places.get(ent.id, ent.id)
+
+
+def resolve(extracted: list[Extracted], permalinks: Permalinks | None = None) -> Report:
+    """Merge the documents' entities, figures and statements into one report."""
+    permalinks = permalinks or Permalinks()
     people = _person_map(extracted)
+    places = _place_map(extracted)
     groups: dict[str, list[LocalEntity]] = defaultdict(list)
     local_to_global: dict[tuple[str, str], str] = {}
     for x in extracted:
         for ent in x.state.entities.values():
-            if not ent.mentions:
-                continue
-            key = _global_key(ent, people)
-            groups[key].append(ent)
-            local_to_global[(x.document.id, ent.id)] = key
-    names = {key: _best_name(ents) for key, ents in groups.items()}
-    actor_slugs = unique_slugs([names[k] for k in groups if k.startswith("actor:")])
-    region_slugs = unique_slugs([names[k] for k in groups if k.startswith("region:")])
-    ids: dict[str, str] = {}
-    actors, regions = [], []
-    for key, ents in sorted(groups.items()):
-        name = names[key]
-        mentions = sorted((m for e in ents for m in e.mentions), key=lambda m: (m.doc, m.sentence, m.start))
-        aliases = sorted({m.text for m in mentions} - {name})
-        first = ents[0]
-        if key.startswith("actor:"):
-            ids[key] = actor_slugs[name]
-            role = Counter(e.role for e in ents if e.role).most_common(1)
-            actors.append(
-                Actor(
-                    id=ids[key],
-                    name=name,
-                    type=first.type,
-                    role=role[0][0] if role else None,  # type: ignore[arg-type]
-                    country=next((e.country for e in ents if e.country), None),
-                    aliases=aliases,
-                    mentions=mentions,
-                )
-            )
-        else:
-            ids[key] = region_slugs[name]
-            regions.append(
-                Region(
-                    id=ids[key],
-                    name=name,
-                    type=first.type,  # type: ignore[arg-type]
-                    country=next((e.country for e in ents if e.country), None),
-                    lat=next((e.lat for e in ents if e.lat is not None), None),
-                    lon=next((e.lon for e in ents if e.lon is not None), None),
-                    aliases=aliases,
-                    mentions=mentions,
-                )
-            )
+            if ent.mentions:
+                key = _global_key(ent, people, places)
+                groups[key].append(ent)
+                local_to_global[(x.document.id, ent.id)] = key
+    actors, regions, ids = _entities(groups, permalinks)
 
     def gid(doc: str, local: str | None) -> str | None:
-        if local is None:
-            return None
-        return ids.get(local_to_global.get((doc, local), ""))
+        return ids.get(local_to_global.get((doc, local), "")) if local else None
 
     figures: list[Figure] = []
     claims: dict[str, Claim] = {}
     for x in extracted:
-        doc = x.document
-        date = doc.source.published
-        for n, f in enumerate(sorted(x.state.figures, key=lambda f: (f.sentence, f.start)), start=1):
-            view = x.state.sentences[f.sentence]
-            regions_here = sorted(
-                {gid(doc.id, r.entity) for r in view.refs if r.entity.startswith("region:")} - {None}
-            )
-            figures.append(
-                Figure(
-                    id=f"{slugify(doc.id)}-f{n}",
-                    doc=doc.id,
-                    sentence=f.sentence,
-                    value=f.value,
-                    surface=f.surface,
-                    qualifier=f.qualifier,
-                    counts=f.counts,
-                    subject=f.subject,
-                    attributed_to=gid(doc.id, f.attributed_to),
-                    date=doc.sentences[f.sentence].date or date,
-                    regions=regions_here,
-                )
-            )  # type: ignore[arg-type]
-        for n, s in enumerate(x.state.statements, start=1):
-            text_key = _claim_key(s.claim)
-            claim = claims.setdefault(text_key, Claim(id="", text=s.claim))
-            claim.statements.append(
-                Statement(
-                    id=f"{slugify(doc.id)}-c{n}",
-                    doc=doc.id,
-                    sentence=s.sentence,
-                    claimant=gid(doc.id, s.claimant),
-                    stance=s.stance,  # type: ignore[arg-type]
-                    quote=s.quote,
-                    date=doc.sentences[s.sentence].date or date,
-                )
-            )
-            for ent in s.about:
-                g = gid(doc.id, ent)
-                if g and ent.startswith("actor:") and g not in claim.actors:
-                    claim.actors.append(g)
-                elif g and ent.startswith("region:") and g not in claim.regions:
-                    claim.regions.append(g)
-    claim_slugs = unique_slugs([c.text for c in claims.values()])
-    for claim in claims.values():
-        claim.id = claim_slugs[claim.text]
+        figures.extend(_figures(x, gid))
+        _statements(x, gid, claims)
+    slugs = permalinks.assign(
+        "behauptungen", [Candidate(f"claim:{key}", [f"claim:{key}"], c.text) for key, c in claims.items()]
+    )
+    for key, claim in claims.items():
+        claim.id = slugs[f"claim:{key}"]
+        claim.keys = [f"claim:{key}"]
         claim.actors.sort()
         claim.regions.sort()
     return Report(
@@ -159,7 +100,96 @@ def resolve(extracted: list[Extracted]) -> Report:
         regions=sorted(regions, key=lambda r: r.id),
         figures=figures,
         claims=sorted(claims.values(), key=lambda c: c.id),
+        redirects=dict(sorted(permalinks.redirects.items())),
     )
+
+
+def _entities(
+    groups: dict[str, list[LocalEntity]], permalinks: Permalinks
+) -> tuple[list[Actor], list[Region], dict[str, str]]:
+    names = {key: _best_name(ents) for key, ents in groups.items()}
+    keys = {key: sorted({key} | {_own_key(e) for e in ents}) for key, ents in groups.items()}
+    ids: dict[str, str] = {}
+    for section, prefix in (("akteure", "actor:"), ("regionen", "region:")):
+        cands = [Candidate(k, keys[k], names[k]) for k in groups if k.startswith(prefix)]
+        ids.update(permalinks.assign(section, cands))
+    actors, regions = [], []
+    for key, ents in sorted(groups.items()):
+        name = names[key]
+        mentions = sorted((m for e in ents for m in e.mentions), key=lambda m: (m.doc, m.sentence, m.start))
+        common = {
+            "id": ids[key],
+            "name": name,
+            "type": ents[0].type,
+            "country": next((e.country for e in ents if e.country), None),
+            "aliases": sorted({m.text for m in mentions} - {name}),
+            "mentions": mentions,
+            "keys": keys[key],
+        }
+        if key.startswith("actor:"):
+            role = Counter(e.role for e in ents if e.role).most_common(1)
+            actors.append(Actor(role=role[0][0] if role else None, **common))  # type: ignore[arg-type]
+        else:
+            lat = next((e.lat for e in ents if e.lat is not None), None)
+            lon = next((e.lon for e in ents if e.lon is not None), None)
+            regions.append(Region(lat=lat, lon=lon, **common))  # type: ignore[arg-type]
+    return actors, regions, ids
+
+
+def _own_key(ent: LocalEntity) -> str:
+    """The key an entity would have on its own: how an earlier build may have registered it."""
+    if ent.type == "person" and ent.category == "actor":
+        return f"actor:person:{slugify(ent.name)}"
+    return ent.id
+
+
+def _figures(x: Extracted, gid) -> list[Figure]:
+    doc = x.document
+    out = []
+    for n, f in enumerate(sorted(x.state.figures, key=lambda f: (f.sentence, f.start)), start=1):
+        view = x.state.sentences[f.sentence]
+        regions_here = sorted(
+            {gid(doc.id, r.entity) for r in view.refs if r.entity.startswith("region:")} - {None}
+        )
+        out.append(
+            Figure(
+                id=f"{slugify(doc.id)}-f{n}",
+                doc=doc.id,
+                sentence=f.sentence,
+                value=f.value,
+                surface=f.surface,
+                qualifier=f.qualifier,
+                counts=f.counts,
+                subject=f.subject,
+                attributed_to=gid(doc.id, f.attributed_to),
+                date=doc.sentences[f.sentence].date or doc.source.published,
+                regions=regions_here,
+            )
+        )
+    return out
+
+
+def _statements(x: Extracted, gid, claims: dict[str, Claim]) -> None:
+    doc = x.document
+    for n, s in enumerate(x.state.statements, start=1):
+        claim = claims.setdefault(_claim_key(s.claim), Claim(id="", text=s.claim))
+        claim.statements.append(
+            Statement(
+                id=f"{slugify(doc.id)}-c{n}",
+                doc=doc.id,
+                sentence=s.sentence,
+                claimant=gid(doc.id, s.claimant),
+                stance=s.stance,  # type: ignore[arg-type]
+                quote=s.quote,
+                date=doc.sentences[s.sentence].date or doc.source.published,
+            )
+        )
+        for ent in s.about:
+            g = gid(doc.id, ent)
+            if g and ent.startswith("actor:") and g not in claim.actors:
+                claim.actors.append(g)
+            elif g and ent.startswith("region:") and g not in claim.regions:
+                claim.regions.append(g)
 
 
 def _claim_key(text: str) -> str:
