@@ -68,12 +68,14 @@ class ClaimFinder:
         )
         self.after = {p.lower() for p in lex.get("source_after") or []}
         self.pronouns = set(lex.get("speaker_pronouns") or [])
+        self.descriptors = set(lex.get("organization_descriptors") or [])
 
     def find(self, state: DocState) -> None:
         previous: list[str] = []
         last_actor: str | None = None
+        history: list[Ref] = []
         for view in state.sentences:
-            frames = self._frames(view, previous, last_actor)
+            frames = self._frames(view, previous, last_actor) + self._data_frames(view, history)
             if not frames and previous and self._continues(view):
                 frames = [Frame(c, "asserts", 0, 0) for c in previous]
             view.speakers = list(dict.fromkeys(f.claimant for f in frames))
@@ -88,6 +90,28 @@ class ClaimFinder:
             ]
             if people:
                 last_actor = people[-1].entity
+            history.extend(view.actor_refs())
+
+    def _data_frames(self, view: SentenceView, history: list[Ref]) -> list[Frame]:
+        """ "nach Armeeangaben", "laut UN-Angaben": the body whose data it is, named before."""
+        toks = view.span
+        frames = []
+        for i, tok in enumerate(toks):
+            low = tok.lower_
+            if (
+                i == 0
+                or toks[i - 1].lower_ not in ("nach", "laut")
+                or not low.endswith("angaben")
+                or low == "angaben"
+            ):
+                continue
+            ref = next((r for r in view.actor_refs() if r.start == i), None)
+            if ref is None:
+                prefix = low.removesuffix("angaben").rstrip("-")
+                ref = next((r for r in reversed(history) if prefix and prefix in r.text.lower()), None)
+            if ref is not None:
+                frames.append(Frame(ref.entity, "asserts", i, i + 1))
+        return frames
 
     # -- frames -----------------------------------------------------------------------------
     def _frames(self, view: SentenceView, previous: list[str], last_actor: str | None) -> list[Frame]:
@@ -218,6 +242,7 @@ class ClaimFinder:
                 lowers[k] in ARTICLES
                 or (toks[k].is_lower and toks[k].is_alpha and lowers[k] not in ("laut", "so", "wie", "von"))
                 or self.is_role(toks[k].text)  # "laut dem Kommandeur X"
+                or toks[k].text in self.descriptors  # "nach einer Zählung der Nachrichtenagentur AFP"
             ):
                 k -= 1
             for phrase in self.before:

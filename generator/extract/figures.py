@@ -33,6 +33,7 @@ class FigureFinder:
         self.months = set(lex.get("months") or [])
         self.weekdays = set(lex.get("weekdays") or [])
         self.not_counted = set(lex.get("not_counted") or [])
+        self.nominal = set(lex.get("counted_nominalised") or [])
 
     def find(self, state: DocState) -> None:
         for view in state.sentences:
@@ -65,7 +66,7 @@ class FigureFinder:
             if counts in self.not_counted or counts in self.months or counts in self.weekdays:
                 i = last_end
                 continue
-            if counts is None and qualifier is None:
+            if counts is None and qualifier is None and not self._about_a_number(toks):
                 i = last_end
                 continue
             subject = _subject(toks, last_end, noun_end, counts)
@@ -109,12 +110,16 @@ class FigureFinder:
         nxt = toks[end].text if end < len(toks) else ""
         after = toks[end + 1].text if end + 1 < len(toks) else ""
         prev = toks[i - 1].text if i > 0 else ""
-        if nxt in self.months or nxt == "Uhr" or prev in self.months:
+        year_like = value.is_integer() and 1900 <= value <= 2100 and toks[i].text.isdigit()
+        if nxt in self.months or nxt == "Uhr" or (prev in self.months and year_like):
             return True
         if nxt.startswith("-jährig") or (nxt in ("Jahre", "Jahren") and after == "alt"):
             return True
-        year_like = value.is_integer() and 1900 <= value <= 2100 and toks[i].text.isdigit()
         return year_like and (prev.lower() in YEAR_BEFORE or self._counted(toks, end)[0] is None)
+
+    def _about_a_number(self, toks: Span) -> bool:
+        """ "Die registrierte Zahl ist mit 12.000 höher": a figure even without a counted noun."""
+        return any(t.lower_ in ("zahl", "anzahl", "gesamtzahl", "schätzung", "höchststand") for t in toks)
 
     def _qualifier(self, toks: Span, i: int) -> tuple[str | None, int]:
         if i >= 2:
@@ -148,7 +153,7 @@ class FigureFinder:
                 steps += 2
                 continue
             if text[:1].isupper() and text.lower() not in ("der", "die", "das"):
-                if self.kb.words.is_common_noun(text) or text in ("Mann", "Prozent"):
+                if self.kb.words.is_common_noun(text) or text in self.nominal:
                     return text, j + 1
                 return None, j
             j += 1

@@ -125,12 +125,7 @@ class PersonFinder:
             j = i
             while j < len(toks) and (
                 (self.name_like(toks[j]) and not self._blocked(state, view, j))
-                or (
-                    toks[j].text in self.particles
-                    and j + 1 < len(toks)
-                    and (self.name_like(toks[j + 1]) or toks[j + 1].text in self.particles)
-                    and j > i  # a name never starts with a particle
-                )
+                or (j > i and self._particle_continues(toks, j))
             ):
                 j += 1
             start = i
@@ -148,6 +143,13 @@ class PersonFinder:
             if end > start and self._accept(view, start, end):
                 self._add(state, view, start, end)
             i = max(j, i + 1)
+
+    def _particle_continues(self, toks: Span, j: int) -> bool:
+        """ "von der Leyen": particles continue a name only up to a name that is not a German word."""
+        k = j
+        while k < len(toks) and toks[k].text in self.particles:
+            k += 1
+        return k > j and k < len(toks) and self.name_like(toks[k]) and not self.is_word(toks[k].text)
 
     def _accept(self, view: SentenceView, start: int, end: int) -> bool:
         toks = view.span
