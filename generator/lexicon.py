@@ -19,7 +19,7 @@ from pathlib import Path
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.strings import get_string_id
 
-CACHE_VERSION = "2"
+CACHE_VERSION = "3"
 
 
 def cache_dir() -> Path:
@@ -53,12 +53,15 @@ class Lexicon:
         return False
 
     def _is_head(self, head: str) -> bool:
-        """The first part of a compound is a noun too, perhaps with a linking -s/-n/-es/-en."""
-        return any(
-            head[: len(head) - k] in self.nouns or head[: len(head) - k].capitalize() in self.nouns
-            for k in (0, 1, 2)
-            if len(head) - k >= 3
-        )
+        """The first part of a compound is a noun (or a place: "Ukrainekrieg") of five letters or
+        more, perhaps with a linking -s/-n/-es/-en."""
+        for k in (0, 1, 2):
+            part = head[: len(head) - k]
+            if len(part) >= 5 and (
+                part in self.nouns or part in self.toponyms or part.capitalize() in self.nouns
+            ):
+                return True
+        return False
 
     def is_german_word(self, token: str) -> bool:
         """True if `token` is a German common noun or a known German word form in any case."""

@@ -22,6 +22,7 @@ SUBJUNCTIVE = {"sei", "seien", "habe", "hätten", "werde", "könne", "solle", "w
                "liege", "müsse", "dürfe", "lasse", "komme", "wisse"}  # fmt: skip
 CLAUSE_BREAKS = {"„", "“", ";", ":", "–", "—"}
 ARTICLES = {"der", "die", "das", "des", "dem", "den"}
+OBJECT_ARTICLES = {"dem", "den", "des", "einem", "einen", "eines"}
 REPORTING_TAIL = {
     "sagte",
     "sagten",
@@ -150,6 +151,10 @@ class ClaimFinder:
     def _subject(self, view: SentenceView, i: int, previous: list[str], last_actor: str | None) -> list[str]:
         toks = view.span
         actors = view.actor_refs()
+        # V2 with the actor first: "Hagari warf dem Iran vor", "Die Hisbollah machte Israel …"
+        first = [r for r in actors if r.end == i and all(t.lower_ in ARTICLES for t in toks[: r.start])]
+        if first:
+            return [first[0].entity]
         # inverted: "sagte der russische Präsident Wladimir Putin", "betonte Lawrow", "sagte er"
         j = i + 1
         while (
@@ -161,7 +166,8 @@ class ClaimFinder:
         after = [
             r
             for r in actors
-            if r.start == j or (r.start > i and r.start <= j + 1 and toks[r.start - 1].lower_ in ARTICLES)
+            if (r.start == j or (r.start > i and r.start <= j + 1 and toks[r.start - 1].lower_ in ARTICLES))
+            and toks[r.start - 1].lower_ not in OBJECT_ARTICLES
         ]
         if after:
             return _with_coordinated(view, after[0], actors)

@@ -112,16 +112,19 @@ class EntityFinder:
 
     def org_head(self, token: str) -> str | None:
         """The organisation head a noun ends in ("Verteidigungsministeriums" → "ministerium")."""
-        low = head_lemma(token).lower()
-        for head in self.org_heads:
-            if low.endswith(head):
-                return head
+        for low in (head_lemma(token).lower(), token.lower()):
+            for head in self.org_heads:
+                if low.endswith(head):
+                    return head
         return None
 
     def generic_org_name(self, adjective_stem: str, noun: str) -> str:
         lemma = head_lemma(noun)
         head = self.org_head(noun) or ""
-        ending = GENDER_ENDINGS.get(self.gender.get(head, "m"), "er")
+        gender = next(
+            (self.gender[k] for k in sorted(self.gender, key=len, reverse=True) if head.endswith(k)), "m"
+        )
+        ending = GENDER_ENDINGS.get(gender, "er")
         if noun.endswith("kräfte") or noun.endswith("kräften"):
             lemma, ending = noun.removesuffix("n") if noun.endswith("kräften") else noun, "e"
         return f"{adjective_stem.capitalize()}{ending} {lemma}"

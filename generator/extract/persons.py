@@ -137,7 +137,8 @@ class PersonFinder:
                 start += 1  # "Laut", "Der", "von", common nouns before the name
             end = j
             while end > start and (
-                toks[end - 1].text in self.particles or self.words.is_common_noun(toks[end - 1].text)
+                toks[end - 1].text in self.particles
+                or (len(toks[end - 1]) > 3 and self.words.is_common_noun(toks[end - 1].text))
             ):
                 end -= 1  # "… Selenskyj Dienstag"
             if end > start and self._accept(view, start, end):
@@ -164,7 +165,7 @@ class PersonFinder:
         before = toks[start - 1].text if start > 0 else ""
         if before in ("in", "nach", "aus", "bei", "nahe") and not self.is_given_name(names[0]):
             return False  # a place: "in Woskepar"
-        if unknown and (self.is_role(before) or before in HONORIFICS):
+        if unknown and (self.is_role(before) or before in HONORIFICS or self._role(view, start, end)):
             return True
         return bool(unknown) and len(names) <= 3 and self._inverted_speaker(view, start)
 
