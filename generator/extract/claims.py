@@ -20,7 +20,9 @@ from .base import DocState, LocalStatement, Ref, SentenceView
 
 SUBJUNCTIVE = {"sei", "seien", "habe", "hätten", "werde", "könne", "solle", "wolle", "gebe", "plane", "stehe",
                "liege", "müsse", "dürfe", "lasse", "komme", "wisse"}  # fmt: skip
-CLAUSE_BREAKS = {"„", "“", ";", ":", "–", "—"}
+CLAUSE_BREAKS = {";", ":", "–", "—"}
+PREPOSITIONS = {"auf", "in", "im", "an", "am", "bei", "mit", "nach", "von", "vom", "zu", "zum", "zur", "über",
+                "vor", "gegenüber", "für", "gegen", "aus", "unter"}  # fmt: skip
 ARTICLES = {"der", "die", "das", "des", "dem", "den"}
 OBJECT_ARTICLES = {"dem", "den", "des", "einem", "einen", "eines"}
 REPORTING_TAIL = {
@@ -128,7 +130,7 @@ class ClaimFinder:
             stance = option[0]
             if (i + 1 < len(toks) and toks[i + 1].lower_ in ("zu",)) or (i > 0 and lowers[i - 1] in ARTICLES):
                 continue  # "zu sagen", nouns
-            if _is_participle(low) and any(w in PASSIVE for w in lowers[max(0, i - 12) : i]):
+            if _is_participle(low) and any(w in PASSIVE for w in lowers[:i]):
                 continue  # passive: "wurde beschuldigt", "Dies wurde … bekanntgegeben"
             if i > 0 and lowers[i - 1] == "und" and frames:
                 claimants = list(dict.fromkeys(f.claimant for f in frames))
@@ -160,6 +162,7 @@ class ClaimFinder:
         while (
             j < len(toks)
             and (toks[j].lower_ in ARTICLES or (toks[j].is_lower and toks[j].lower_ not in self.pronouns))
+            and toks[j].lower_ not in PREPOSITIONS  # "schrieb auf Telegram": not a subject
             and j - i <= 3
         ):
             j += 1
@@ -179,7 +182,9 @@ class ClaimFinder:
             return self._pronoun(toks[j].lower_, previous, last_actor)
         # subject before the verb, in the same clause: the leftmost actor of the clause
         start = 0
-        for k in range(i - 1, -1, -1):
+        if i >= 2 and toks[i - 1].text == "," and toks[i - 2].text == "“":
+            start = i  # „…“, sagte …: the quote is the content, not the speaker
+        for k in range(i - 1, start - 1, -1):
             if toks[k].text in CLAUSE_BREAKS or toks[k].lower_ == "dass":
                 start = k + 1
                 break
@@ -272,9 +277,9 @@ class ClaimFinder:
         return False
 
     def _phrase_stance(self, view: SentenceView) -> str | None:
-        low = view.text.lower()
+        low = f" {' '.join(t.lower_ for t in view.span)} "
         for stance in ("denies", "doubts", "confirms"):
-            if any(p in low for p in self.phrases.get(stance, [])):
+            if any(f" {p} " in low for p in self.phrases.get(stance, [])):
                 return stance
         return None
 
