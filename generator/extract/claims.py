@@ -128,7 +128,7 @@ class ClaimFinder:
             if option is None:
                 continue
             stance = option[0]
-            if (i + 1 < len(toks) and toks[i + 1].lower_ in ("zu",)) or (i > 0 and lowers[i - 1] in ARTICLES):
+            if (i + 1 < len(toks) and toks[i + 1].lower_ == "zu") or (i > 0 and toks[i].text[:1].isupper()):
                 continue  # "zu sagen", nouns
             if _is_participle(low) and any(w in PASSIVE for w in lowers[:i]):
                 continue  # passive: "wurde beschuldigt", "Dies wurde … bekanntgegeben"
