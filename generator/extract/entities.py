@@ -18,9 +18,14 @@ from ..knowledge import Entry, KnowledgeBase
 from ..slugs import slugify
 from .base import DocState, LocalEntity, SentenceView
 
-DATELINE = re.compile(r"^[^()]{2,40}\(\w[\w /.-]{0,30}\)\s*[-–—]")
+DATELINE = re.compile(
+    r"^[^()]{2,40}\(\w[\w /.-]{0,30}\)\s*[-–—]"  # "Khartum (dpa) - …"
+    r"|^[A-ZÄÖÜ][\w .'-]{1,40},\s*(?:den\s+)?\d{1,2}\.\s*\w+\s+\d{4}"  # "Beirut, 14. März 2024"
+)
 LARGE_CITY = 200_000
 PLACE_PREPOSITIONS = {"in", "nach", "aus", "bei", "nahe", "nördlich", "südlich", "östlich", "westlich"}
+COMPASS = {"Norden": "Nord", "Süden": "Süd", "Osten": "Ost", "Westen": "West", "Nordosten": "Nordost",
+           "Nordwesten": "Nordwest", "Südosten": "Südost", "Südwesten": "Südwest"}  # fmt: skip
 GENDER_ENDINGS = {"m": "er", "f": "e", "n": "es", "pl": "e"}
 
 
@@ -90,6 +95,10 @@ class EntityFinder:
         toks = view.span
         if start == 0 and DATELINE.match(view.text):
             return True
+        if start >= 2 and toks[start - 1].lower_ in ("und", "oder", "sowie"):
+            before = [r for r in view.refs if r.end == start - 1]
+            if before and before[0].entity.startswith("region:"):
+                return True  # "in Burkina Faso und Niger"
         i, skipped = start - 1, 0
         while i >= 0 and skipped < 3:
             tok = toks[i]
@@ -135,6 +144,7 @@ class EntityFinder:
             for start, end, span in sentence_spans(view):
                 self._kb_span(state, view, start, end, span)
             self._region_words(state, view)
+            self._compass_and_border(state, view)
             self._descriptor_orgs(state, view)
             self._collectives(state, view)
             self._acronyms(state, view)
@@ -336,6 +346,8 @@ class EntityFinder:
                 and not self.kb.words.is_common_noun(toks[j].text)
             ):
                 j += 1
+            if j == i + 1 and type_ == "city" and i + 2 <= len(toks) - 1 and self._lone_name(toks, i + 1):
+                j = i + 2  # "Kleinstadt Sake": a name that is also a German word
             if j == i + 1:
                 continue
             name = toks[i + 1 : j].text
@@ -363,6 +375,51 @@ class EntityFinder:
             state.mention(view, i, j, place)
             if toks[i].text not in ("Region", "Gebiet", "Oblast", "Provinz", "Stadt", "Dorf"):
                 state.mention(view, i + 1, j, place)
+
+    def _country_at(self, state: DocState, view: SentenceView, k: int) -> Entry | None:
+        """The country named at token k (a country ref, or "des Landes": the last country named)."""
+        ref = next((r for r in view.refs if r.start == k), None)
+        if ref is not None:
+            ent = state.entities.get(ref.entity)
+            return (
+                self.kb.country_entry(ent.country)
+                if ent and ent.type in ("state", "country") and ent.country
+                else None
+            )
+        if view.span[k].text in ("Landes", "Staates"):
+            for other in reversed(state.sentences[: view.index + 1]):
+                for r in reversed(other.refs):
+                    ent = state.entities.get(r.entity)
+                    if ent and ent.type in ("state", "country") and ent.country:
+                        return self.kb.country_entry(ent.country)
+        return None
+
+    def _compass_and_border(self, state: DocState, view: SentenceView) -> None:
+        """ "im Süden des Libanon", "im Norden des Landes", "an der Grenze zu Algerien"."""
+        toks = view.span
+        for i, tok in enumerate(toks[:-2]):
+            if tok.text in COMPASS and toks[i + 1].lower_ in ("des", "der"):
+                country = self._country_at(state, view, i + 2)
+                if country and not state.covered(view, i, i + 1):
+                    name = f"{COMPASS[tok.text]}-{country.name}"
+                    place = self.place(state, f"named-region:{slugify(name)}", name, "region", country)
+                    state.mention(view, i, i + 3, place)
+            elif tok.text == "Grenze" and toks[i + 1].lower_ in ("zu", "zur", "zum"):
+                k = i + 2 + (toks[i + 2].lower_ in ("der", "dem", "den"))
+                country = self._country_at(state, view, k) if k < len(toks) else None
+                if country is None:
+                    continue
+                start = i - 1 if i > 0 and self.kb.country_of_adjective(toks[i - 1].text) else i
+                name = f"Grenzgebiet zu {country.name}"
+                place = self.place(state, f"named-region:{slugify(name)}", name, "region")
+                state.mention(view, start, k + 1, place)
+
+    def _lone_name(self, toks: Span, k: int) -> bool:
+        """A capitalised word standing alone as a name: followed by punctuation or a lowercase word."""
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        return (
+            toks[k].text[:1].isupper() and toks[k].is_alpha and (nxt is None or nxt.is_punct or nxt.is_lower)
+        )
 
     def _acronyms(self, state: DocState, view: SentenceView) -> None:
         for i, tok in enumerate(view.span):
@@ -455,18 +512,37 @@ class EntityFinder:
         for view in state.sentences:
             toks = view.span
             for i in range(len(toks) - 1):
-                if toks[i].lower_ not in PLACE_PREPOSITIONS:
+                if toks[i].lower_ not in PLACE_PREPOSITIONS and toks[i].lower_ != "im":
                     continue
                 j = i + 1
-                while j < len(toks) and j - i <= 3 and self._unknown_name(toks[j].text):
+                while j < len(toks) - 1 and toks[j].is_lower and toks[j].is_alpha and j - i <= 2:
+                    j += 1  # "im benachbarten Woskepar"
+                i_name = j
+                if toks[i].lower_ == "im" and i_name == i + 1:
+                    continue
+                while j < len(toks) and j - i_name < 3 and self._unknown_name(toks[j].text):
                     j += 1
-                if j == i + 1 or state.covered(view, i + 1, j):
+                if j == i_name or state.covered(view, i_name, j):
                     continue
                 if j < len(toks) and toks[j].text[:1].isupper() and toks[j].is_alpha:
                     continue  # "in Putins Sinne": a genitive, not a place
-                name = toks[i + 1 : j].text
+                name = toks[i_name:j].text
                 place = self.place(state, f"named-city:{slugify(name)}", name, "city")
-                state.mention(view, i + 1, j, place)
+                state.mention(view, i_name, j, place)
+        self._repeat_mentions(state)
+
+    def _repeat_mentions(self, state: DocState) -> None:
+        """A place found once by context ("Kleinstadt Sake") is the same place elsewhere in the text."""
+        named = {
+            e.name: e
+            for e in state.entities.values()
+            if e.category == "region" and e.key.startswith("named-")
+        }
+        for view in state.sentences:
+            for k, tok in enumerate(view.span):
+                place = named.get(tok.text)
+                if place is not None and " " not in place.name and not state.covered(view, k, k + 1):
+                    state.mention(view, k, k + 1, place)
 
     def _unknown_name(self, text: str) -> bool:
         return (
