@@ -30,7 +30,7 @@ _BYLINE = re.compile(r"^(?:Von|Ein Beitrag von|Autor(?:in)?:)\s+\S.{0,80}$")
 _TAG_ITEM = re.compile(r"^[-•*]\s*(\S.{0,80})$")
 _TRAILING_CREDIT = re.compile(r"\s*\(([^()]{2,120}/[^()]{1,120})\)\s*$")
 _DATELINE = re.compile(r"^([A-ZÄÖÜ][\w.\- ]{1,40}?)\s*\(([A-Za-z][\w /.\-]{1,30})\)\s*[-–—]\s+(?=\S)")
-_AGENCY_TAG = re.compile(r"^/?\s*\(?/?([A-Z][A-Za-z]{1,10}(?:/[A-Z][A-Za-z]{1,10})*)\)?$")
+_AGENCY_TAG = re.compile(r"^/?\s*\(?/?([A-Za-z][A-Za-z]{1,10}(?:/[A-Za-z][A-Za-z]{1,10})*)\)?$")
 _SENTENCE_END = re.compile(r"[.!?“\"»:)]$")
 
 

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from .cleaning import Cleaned
-from .dates import MONTH_PATTERN, NUMERIC, month_number
+from .dates import MONTH_PATTERN, NUMERIC, WEEKDAYS, month_number
 from .knowledge import KnowledgeBase
 
+WEEKDAY_PATTERN = "|".join(WEEKDAYS)
 FULL_DATE = re.compile(rf"\b(\d{{1,2}})\.\s*({MONTH_PATTERN})\s+(\d{{4}})\b", re.I)
 TODAY = re.compile(
-    rf"\b(?:am\s+heutigen|heute,?|am\s+heutigen\s+\w+,?)\s+(\d{{1,2}})\.\s*({MONTH_PATTERN})(?:\s+(\d{{4}}))?",
+    rf"\b(?:am\s+)?(heutigen|heute|gestrigen|gestern)\s*,?\s*(?:({WEEKDAY_PATTERN})\s*,?\s*)?(?:dem\s+|den\s+)?"
+    rf"(\d{{1,2}})\.\s*({MONTH_PATTERN})(?:\s+(\d{{4}}))?",
     re.I,
 )
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
-AGENCY_TAG = re.compile(r"^(?:/\s*([A-Z][A-Za-z]{1,9})|\(([A-Z][A-Za-z]{1,9})\)|([A-Z]{2,8}))$")
+AGENCY_TAG = re.compile(r"^(?:/\s*([A-Za-z][A-Za-z]{1,9})|\(([A-Za-z][A-Za-z]{1,9})\)|([A-Z]{2,8}))$")
+CREDIT = re.compile(r"^(?:©|\(c\)|Foto|Fotos|Bild|Bildquelle|Titelbild|Quelle)\b", re.I)
 SPOKE_WITH = re.compile(
     r"\b(?:mit|gegenüber|sagte\w*|berichtet\w*|laut|zitiert\w*)\s+(?:der|dem|den|die|des)?\s*(?:Nachrichtenagentur|Sender|Zeitung|Portal)?\s*„?([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})"
 )
@@ -39,6 +42,8 @@ def infer_outlet(cleaned: Cleaned, kb: KnowledgeBase) -> str | None:
     """The outlet named by a byline, agency tag, dateline or tag list; else one the text reports with."""
     media = _media(kb)
     for line in cleaned.furniture:
+        if CREDIT.match(line):
+            continue  # photo credits name photo agencies, not the outlet
         tag = AGENCY_TAG.match(line.strip())
         if tag:
             return next(g for g in tag.groups() if g)
@@ -68,10 +73,22 @@ def infer_published(cleaned: Cleaned, default_year: int | None = None) -> str | 
             return found
     match = TODAY.search(cleaned.text)
     if match:
-        year = int(match.group(3)) if match.group(3) else _implied_year(cleaned.text, default_year)
-        if year:
-            return _iso(year, month_number(match.group(2)), int(match.group(1)))
+        word, weekday, day, month, year = match.groups()
+        month_no = month_number(month)
+        candidates = [int(year)] if year else _candidate_years(cleaned.text, default_year)
+        for y in candidates:  # the year in which the stated weekday fits the date
+            d = _date(y, month_no, int(day))
+            if d and (weekday is None or d.weekday() == WEEKDAYS.index(weekday.lower())):
+                back = 1 if word.lower().startswith("gestr") else 0  # "am gestrigen Sonntag, dem 3. …"
+                return (d + timedelta(days=back)).isoformat()
     return None
+
+
+def _candidate_years(text: str, default_year: int | None) -> list[int]:
+    years = sorted({int(y) for y in YEAR.findall(text)} | ({default_year} if default_year else set()))
+    if not years:
+        return []
+    return [years[-1], years[-1] + 1, years[-1] + 2, years[-1] - 1]
 
 
 def _full_date(text: str) -> str | None:
@@ -84,13 +101,13 @@ def _full_date(text: str) -> str | None:
     return None
 
 
-def _implied_year(text: str, default_year: int | None) -> int | None:
-    years = [int(y) for y in YEAR.findall(text)]
-    return max(years) if years else default_year
+def _date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _iso(year: int, month: int, day: int) -> str | None:
-    try:
-        return date(year, month, day).isoformat()
-    except ValueError:
-        return None
+    d = _date(year, month, day)
+    return d.isoformat() if d else None
