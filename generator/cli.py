@@ -80,6 +80,9 @@ strict_option = click.option(
     "--strict", is_flag=True, help="Stop at the first bad article instead of skipping it."
 )
 cache_option = click.option("--no-cache", is_flag=True, help="Re-extract every article; ignore the cache.")
+scheduler_option = click.option(
+    "--scheduler", default=None, metavar="ADDRESS", help="Run extraction on a Dask cluster (tcp://host:8786)."
+)
 quiet_option = click.option("-q", "--quiet", is_flag=True, help="Only print errors; no progress bar.")
 verbose_option = click.option("-v", "--verbose", is_flag=True, help="Print debugging information.")
 
@@ -107,6 +110,7 @@ def main() -> None:
 @project_option
 @strict_option
 @cache_option
+@scheduler_option
 @quiet_option
 @verbose_option
 def build(
@@ -116,6 +120,7 @@ def build(
     project: Path,
     strict: bool,
     no_cache: bool,
+    scheduler: str | None,
     quiet: bool,
     verbose: bool,
 ) -> None:
@@ -125,6 +130,7 @@ def build(
     _setup_logging(verbose, quiet)
     with _errors():
         settings = _settings(project, seeds, strict, no_cache)
+        settings.scheduler = scheduler or settings.scheduler
         if site_dir is not None:
             settings.site_dir = site_dir
         report = run_build(settings, site=not no_site, progress=_progress_factory(not quiet))

@@ -35,6 +35,8 @@ class Settings:
     """Stop at the first bad article instead of skipping it with a warning."""
     permalinks: Path = Path("permalinks.yml")
     """Registry of published page addresses; `lagebild build` updates it. Commit it."""
+    scheduler: str | None = None
+    """Address of a Dask scheduler (tcp://host:8786): extraction then runs on that cluster."""
     cache: bool = True
     """Keep extraction results per article in cache_dir, so unchanged articles are not re-extracted."""
     cache_dir: Path = Path(".lagebild-cache")

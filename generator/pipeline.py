@@ -12,7 +12,7 @@ from .cache import ExtractionCache, pipeline_version
 from .config import Settings
 from .corpus import read_corpus
 from .errors import InputError
-from .extract import Extracted, Extractor
+from .extract import Extracted, Extractor, corpus_year
 from .model import Report
 from .nlp import cached_pipeline
 from .permalinks import Permalinks
@@ -38,6 +38,16 @@ def extract_corpus(settings: Settings, progress: ProgressFactory = _no_progress)
     if not articles:
         raise InputError(str(settings.seeds), "no readable articles (.txt or .md) found")
     knowledge = str(settings.knowledge) if settings.knowledge.exists() else None
+    if settings.scheduler:
+        from .distributed import extract_on_cluster
+
+        return extract_on_cluster(
+            articles,
+            settings.scheduler,
+            knowledge=knowledge,
+            trained=settings.trained_pipeline,
+            default_year=corpus_year(articles),
+        )
     pipeline = cached_pipeline(knowledge, settings.trained_pipeline)
     version = pipeline_version(settings.knowledge, settings.trained_pipeline)
     cache = ExtractionCache(settings.cache_dir / "extraction" if settings.cache else None, version)
@@ -69,6 +79,7 @@ def write_extraction(report: Report, out: Path) -> None:
 
 def build(settings: Settings, *, site: bool = True, progress: ProgressFactory = _no_progress) -> Report:
     """Extract, render Markdown into docs/, build the site; then record the published addresses."""
+    from .citation import read_site_info
     from .render import render_report
     from .site import build_site
 
@@ -81,7 +92,7 @@ def build(settings: Settings, *, site: bool = True, progress: ProgressFactory = 
             bar.append(progress("Seiten", total))
         bar[0](1)
 
-    render_report(report, settings.docs_dir, progress=step)
+    render_report(report, settings.docs_dir, site=read_site_info(settings.mkdocs_config), progress=step)
     if site:
         build_site(settings.mkdocs_config, settings.site_dir, strict=True)
     if permalinks.changed or not settings.permalinks.exists():

@@ -70,6 +70,12 @@ def make_source(
     )
 
 
+def corpus_year(articles: list[RawArticle]) -> int | None:
+    """The most common publication year of the corpus: the year for dates that give none."""
+    years = [int(str(a.meta["published"])[:4]) for a in articles if a.meta.get("published")]
+    return max(sorted(set(years)), key=years.count) if years else None
+
+
 class Extractor:
     """Runs the finders over documents; built once per run with the pipeline."""
 
@@ -86,10 +92,11 @@ class Extractor:
         articles: list[RawArticle],
         progress: Progress | None = None,
         cache: ExtractionCache | None = None,
+        default_year: int | None = None,
     ) -> list[Extracted]:
         """Extract every article; with a cache, unchanged articles are loaded instead."""
-        years = [int(str(a.meta["published"])[:4]) for a in articles if a.meta.get("published")]
-        default_year = max(set(years), key=years.count) if years else None
+        if default_year is None:
+            default_year = corpus_year(articles)
         keys = [cache.key(a.id, a.path, a.text, a.meta, default_year) if cache else "" for a in articles]
         results: list[Extracted | None] = [cache.get(k) if cache else None for k in keys]
         todo = [i for i, r in enumerate(results) if r is None]
