@@ -42,16 +42,19 @@ def article(text: str, people: list[str], rng: random.Random) -> str:
     return re.sub(r"\b\d{2,}\b", lambda m: str(int(m.group()) + rng.randint(1, 9)), text)
 
 
-def write_corpus(n: int, out: Path, seed: int = 7) -> list[Path]:
+def generate(n: int, seed: int = 7) -> list[tuple[str, str]]:
+    """N (file name, text) pairs."""
     rng = random.Random(seed)
     base = templates()
+    return [(f"a{i:05d}.txt", article(*base[i % len(base)], rng)) for i in range(n)]
+
+
+def write_corpus(n: int, out: Path, seed: int = 7) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     paths = []
-    for i in range(n):
-        text, people = base[i % len(base)]
-        path = out / f"a{i:05d}.txt"
-        path.write_text(article(text, people, rng), encoding="utf-8")
-        paths.append(path)
+    for name, text in generate(n, seed):
+        (out / name).write_text(text, encoding="utf-8")
+        paths.append(out / name)
     return paths
 
 

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import argparse
 import logging
-import random
-import re
+import sys
 import time
 from pathlib import Path
 
@@ -21,18 +20,14 @@ from generator.extract import Extractor
 from generator.nlp import build_pipeline
 from generator.resolve import resolve
 
-ROOT = Path(__file__).resolve().parents[1]
-SOURCES = [ROOT / "seeds", ROOT / "tests" / "data" / "unseen"]
+sys.path.insert(0, str(Path(__file__).parent))
+from corpus import generate
 
 
-def corpus(n: int, seed: int = 7) -> list[RawArticle]:
-    rng = random.Random(seed)
-    texts = [p.read_text("utf-8") for d in SOURCES for p in sorted(d.glob("*.txt"))]
-    articles = []
-    for i in range(n):
-        text = re.sub(r"\d+", lambda m: str(int(m.group()) + rng.randint(0, 9)), texts[i % len(texts)])
-        articles.append(RawArticle(id=f"a{i:05d}", path=f"a{i:05d}.txt", text=text, meta={"title": f"A{i}"}))
-    return articles
+def corpus(n: int) -> list[RawArticle]:
+    return [
+        RawArticle(id=name[:-4], path=name, text=text, meta={"title": name}) for name, text in generate(n)
+    ]
 
 
 def main() -> None:
