@@ -7,12 +7,19 @@ its `render()`. A spec is built from the model only, so the same report gives th
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 from .charts import ChartPoint, alt_text, caption, mention_alt, render_chart, render_mentions
 from .model import Figure, Region
 from .series import load_rules
 from .stance_chart import StancePoint, render_stances, stance_alt
+
+BOUND_NOTES = {
+    "lower": "Pfeil nach oben: Untergrenze (mindestens, mehr als)",
+    "upper": "Pfeil nach unten: Obergrenze (fast, bis zu)",
+    "approx": "Balken: ungefähre Angabe (etwa, rund)",
+}
 
 
 class Asset(Protocol):
@@ -36,11 +43,13 @@ class FigureChart:
     @property
     def points(self) -> list[ChartPoint]:
         rules = load_rules()
-        return [
-            ChartPoint(date=f.date or "", value=f.value, series=s, bound=rules.bound(f.qualifier),
-                       qualifier=f.qualifier)  # fmt: skip
-            for f, s in self.rows
-        ]
+        points = []
+        for f, s in self.rows:
+            kind = rules.bound(f.qualifier)
+            low, high = rules.range_of(f)
+            band = (low, high) if kind == "approx" and high is not None else None
+            points.append(ChartPoint(f.date or "", f.value, s, kind, f.qualifier, band))
+        return points
 
     @property
     def alt(self) -> str:
@@ -50,8 +59,14 @@ class FigureChart:
     def caption(self) -> str:
         return caption(self.points)
 
+    @property
+    def bounds_note(self) -> str:
+        """How the chart shows qualifiers, for the bounds it actually has ("" if none)."""
+        kinds = {p.bound for p in self.points}
+        return "; ".join(text for kind, text in BOUND_NOTES.items() if kind in kinds)
+
     def render(self) -> str:
-        return render_chart(self.points, title=self.title, ylabel=self.ylabel)
+        return _figure_svg(tuple(self.points), self.title, self.ylabel)
 
 
 @dataclass(frozen=True)
@@ -71,7 +86,7 @@ class StanceChart:
         return "Haltungen im Zeitverlauf, nach Akteur"
 
     def render(self) -> str:
-        return render_stances(self.points, title=self.title)
+        return _stance_svg(self.points, self.title)
 
 
 @dataclass(frozen=True)
@@ -115,9 +130,21 @@ class RegionMap:
         if self.marked:
             coords = format_coordinates(self.region.lat or 0.0, self.region.lon or 0.0)
             return f"Karte: {self.region.name} ({self.country_label}), markiert bei {coords}."
-        return f"Karte: {self.country_label} hervorgehoben; die genaue Lage von {self.region.name} ist nicht bekannt."
+        where = f"die genaue Lage von {self.region.name} ist nicht bekannt"
+        return f"Karte: {self.country_label} hervorgehoben; {where}."
 
     def render(self) -> str:
         from .maps import render_map
 
         return render_map(self.region)
+
+
+# Same data, same SVG: within one process (tests, repeated builds) each chart is drawn once.
+@lru_cache(maxsize=1024)
+def _figure_svg(points: tuple[ChartPoint, ...], title: str, ylabel: str) -> str:
+    return render_chart(points, title=title, ylabel=ylabel)
+
+
+@lru_cache(maxsize=1024)
+def _stance_svg(points: tuple[StancePoint, ...], title: str) -> str:
+    return render_stances(points, title=title)

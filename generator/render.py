@@ -11,16 +11,17 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
-from itertools import groupby
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from .charts import render_chart
+from .assets import Asset
+from .citation import SiteInfo
 from .errors import LagebildError
 from .escape import Safe, escape_html, escape_markdown, yaml_title
 from .formatting import (
@@ -33,12 +34,16 @@ from .formatting import (
     format_number,
     label,
 )
-from .model import Document, Report
-from .pages import ChartSpec, PageSpec, plan_pages
+from .glossary import GLOSSARY_FILE, glossary_markdown
+from .maps import format_coordinates
+from .model import Figure, Report
+from .pages import PageSpec, Planner
+from .series import SeriesIndex
 from .views import ReportIndex
 
 SECTIONS: tuple[str, ...] = (
     "uebersicht",
+    "chronik",
     "akteure",
     "regionen",
     "behauptungen",
@@ -46,6 +51,8 @@ SECTIONS: tuple[str, ...] = (
     "zahlen",
     "data",
     "charts",
+    "karten",
+    "includes",
 )
 """Folders of the docs folder that `render_report` owns and rebuilds on every run."""
 
@@ -56,17 +63,22 @@ class RenderError(LagebildError):
     """A page could not be rendered (template error, unescaped value in a template)."""
 
 
-def render_report(report: Report, docs_dir: Path, *, progress: Progress | None = None) -> list[Path]:
-    """Write all generated pages, charts and data files for `report` into `docs_dir`.
+def render_report(
+    report: Report, docs_dir: Path, *, site: SiteInfo | None = None, progress: Progress | None = None
+) -> list[Path]:
+    """Write all generated pages, charts, maps and data files for `report` into `docs_dir`.
 
+    `site` (``site_url`` from mkdocs.yml) makes the "Zitieren" boxes show absolute URLs.
     Returns the written files (sorted). `progress(done, total)` is called after each file.
     """
     docs_dir = Path(docs_dir)
     index = ReportIndex(report)
-    pages = plan_pages(index)
-    charts = collect_charts(pages)
-    data = data_files(report, index)
-    total = len(pages) + len(charts) + len(data)
+    planner = Planner(index, site or SiteInfo())
+    pages = planner.plan()
+    assets = collect_assets(pages)
+    data = data_files(report, index, planner.series)
+    data[GLOSSARY_FILE] = glossary_markdown(report)
+    total = len(pages) + len(assets) + len(data)
     env = make_environment()
     docs_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".lagebild-render-", dir=docs_dir))
@@ -85,8 +97,8 @@ def render_report(report: Report, docs_dir: Path, *, progress: Progress | None =
             (staging / section).mkdir()
         for page in pages:
             write(page.path, render_page(env, page))
-        for chart in charts:
-            write(chart.path, render_chart(chart.points, title=chart.title, ylabel=chart.ylabel))
+        for asset in assets:
+            write(asset.path, asset.render())
         for rel, text in data.items():
             write(rel, text)
         swap_sections(staging, docs_dir, SECTIONS)
@@ -103,14 +115,13 @@ def render_page(env: jinja2.Environment, page: PageSpec) -> str:
     return text.rstrip("\n") + "\n"
 
 
-def collect_charts(pages: Iterable[PageSpec]) -> list[ChartSpec]:
-    """Every chart that some page embeds, once each, by path."""
-    charts: dict[str, ChartSpec] = {}
+def collect_assets(pages: Iterable[PageSpec]) -> list[Asset]:
+    """Every chart and map that some page embeds, once each, by path."""
+    assets: dict[str, Asset] = {}
     for page in pages:
-        for group in page.context.get("groups", ()):
-            if group.chart is not None:
-                charts[group.chart.path] = group.chart
-    return [charts[path] for path in sorted(charts)]
+        for asset in page.assets:
+            assets[asset.path] = asset
+    return [assets[path] for path in sorted(assets)]
 
 
 def swap_sections(staging: Path, docs_dir: Path, sections: Iterable[str]) -> None:
@@ -147,30 +158,44 @@ def _safe(func: Callable[..., str]) -> Callable[..., Safe]:
     return lambda *args: escape_markdown(func(*args))
 
 
+_PLAIN = re.compile(r"[0-9.,\-–]+")
+
+
+def plain(text: str) -> Safe:
+    """Our own number and date formats ("12.000", "24.10.2024") as they are; anything else escaped.
+
+    They only ever stand inside a line (table cells, after a label), where "12." starts no list.
+    """
+    return Safe(text) if _PLAIN.fullmatch(text) else escape_markdown(text)
+
+
+def _plain(func: Callable[..., str]) -> Callable[..., Safe]:
+    return lambda *args: plain(func(*args))
+
+
+def is_web(url: str | None) -> bool:
+    return bool(url) and str(url).lower().startswith(("http://", "https://"))
+
+
 def external_link(url: str | None) -> Safe:
     """An http(s) URL as a raw-HTML link; anything else (javascript:, data:) as plain text."""
     if not url:
         return Safe("–")
-    if url.lower().startswith(("http://", "https://")):
+    if is_web(url):
         return Safe(f'<a href="{escape_html(url)}">{escape_html(url)}</a>')
     return escape_markdown(url)
 
 
-def sentence_paragraphs(doc: Document) -> list[Safe]:
-    """The document's sentences as Markdown paragraphs, each sentence in a span with its anchor.
+def value_text(figure: Figure) -> Safe:
+    """A figure as the text states it, in German format: "fast 12.000" (escaped)."""
+    value = plain(format_number(figure.value))
+    return Safe(f"{escape_markdown(figure.qualifier)} {value}") if figure.qualifier else value
 
-    MkDocs collects ``id`` attributes of raw HTML, so ``quellen/x.md#s3`` is validated.
-    Headline sentences become bold paragraphs of their own.
-    """
-    paragraphs: list[Safe] = []
-    ordered = sorted(doc.sentences, key=lambda s: s.index)
-    for _, group in groupby(ordered, key=lambda s: (s.paragraph, s.heading)):
-        sentences = list(group)
-        spans = " ".join(
-            f'<span class="lb-satz" id="{s.anchor}">{escape_markdown(s.text)}</span>' for s in sentences
-        )
-        paragraphs.append(Safe(f"**{spans}**" if sentences[0].heading else spans))
-    return paragraphs
+
+def row_anchor(anchor_id: str) -> Safe:
+    """A table row's link target and permalink: ``<a id="zahl-x" href="#zahl-x">¶</a>``."""
+    ident = escape_html(anchor_id)
+    return Safe(f'<a class="lb-link" id="{ident}" href="#{ident}" title="Link zu dieser Zeile">¶</a>')
 
 
 def make_environment() -> jinja2.Environment:
@@ -186,8 +211,9 @@ def make_environment() -> jinja2.Environment:
     env.filters.update(
         md=escape_markdown,
         title=yaml_title,
-        num=_safe(format_number),
-        datum=_safe(format_date),
+        num=_plain(format_number),
+        wert=value_text,
+        datum=_plain(format_date),
         stance=_safe(lambda s: label(STANCE_DE, s)),
         stance_pp=_safe(lambda s: label(STANCE_PARTICIPLE_DE, s)),
         actor_type=_safe(lambda t: label(ACTOR_TYPE_DE, t)),
@@ -195,18 +221,24 @@ def make_environment() -> jinja2.Environment:
         country=_safe(country_name),
         external_link=external_link,
     )
-    env.globals.update(sentence_paragraphs=sentence_paragraphs, stances=tuple(STANCE_DE))
+    env.globals.update(
+        stances=tuple(STANCE_DE),
+        anchor=row_anchor,
+        coordinates=format_coordinates,
+        is_web=is_web,
+        value_text=value_text,
+    )
     return env
 
 
 # Data files -------------------------------------------------------------------------------
 
 
-def data_files(report: Report, ix: ReportIndex) -> dict[str, str]:
+def data_files(report: Report, ix: ReportIndex, series: SeriesIndex) -> dict[str, str]:
     """``data/report.json`` (the whole model), ``data/figures.csv``, ``data/claims.csv``."""
     return {
         "data/claims.csv": claims_csv(ix),
-        "data/figures.csv": figures_csv(ix),
+        "data/figures.csv": figures_csv(ix, series),
         "data/report.json": json.dumps(report.to_dict(), ensure_ascii=False, indent=1, sort_keys=True),
     }
 
@@ -228,10 +260,10 @@ def _anchor(ix: ReportIndex, doc: str, index: int) -> str | None:
     return sentence.anchor if sentence else None
 
 
-def figures_csv(ix: ReportIndex) -> str:
+def figures_csv(ix: ReportIndex, series: SeriesIndex) -> str:
     header = [
         *("id", "doc", "sentence", "anchor", "value", "surface", "qualifier", "counts", "subject"),
-        *("attributed_to", "attributed_name", "date", "regions", "sentence_text"),
+        *("attributed_to", "attributed_name", "date", "regions", "series", "series_slug", "sentence_text"),
     ]
     rows = (
         [
@@ -248,6 +280,8 @@ def figures_csv(ix: ReportIndex) -> str:
             ix.actor_name(f.attributed_to) if f.attributed_to else None,
             ix.figure_date(f),
             ";".join(f.regions),
+            series.of(f).name,
+            series.of(f).slug,
             ix.sentence_text(f.doc, f.sentence),
         ]
         for f in ix.sorted_figures()

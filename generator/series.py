@@ -51,6 +51,10 @@ class SeriesRules:
     qualifiers: dict[str, Qualifier]
     close_days: int = 7
 
+    @property
+    def labels(self) -> set[str]:
+        return set(self.groups.values())
+
     def label(self, counts: str | None) -> str:
         """The group label of a counted noun; unknown nouns are their own group."""
         text = " ".join((counts or "").split())
@@ -191,6 +195,20 @@ class FigureSeries:
     def anchor(self) -> str:
         return f"reihe-{self.slug}"
 
+    @property
+    def title(self) -> str:
+        """The name as a heading: "Nordkoreanische Soldaten"."""
+        return self.name[:1].upper() + self.name[1:]
+
+    @property
+    def disputed(self) -> list[tuple[Figure, list[Figure]]]:
+        """Each figure that some conflict involves, with the figures it cannot be reconciled with."""
+        against: dict[str, list[Figure]] = defaultdict(list)
+        for c in self.conflicts:
+            against[c.first.id].append(c.second)
+            against[c.second.id].append(c.first)
+        return [(f, against[f.id]) for f in self.figures if f.id in against]
+
 
 def series_name(label: str, country: str | None) -> str:
     if country is None:
@@ -206,11 +224,16 @@ class SeriesIndex:
         self,
         ix: ReportIndex,
         actors_at: Mapping[tuple[str, int], set[str]],
+        claimants_at: Mapping[tuple[str, int], set[str]] | None = None,
         rules: SeriesRules | None = None,
     ) -> None:
         self.ix = ix
         self.rules = rules or load_rules()
         self._actors_at = actors_at
+        self._claimants_at = claimants_at or {}
+        self._at: dict[tuple[str, int], list[Figure]] = defaultdict(list)
+        for figure in ix.sorted_figures():
+            self._at[(figure.doc, figure.sentence)].append(figure)
         members: dict[tuple[str, str | None], list[Figure]] = defaultdict(list)
         for figure in ix.sorted_figures():
             members[self.key(figure)].append(figure)
@@ -226,27 +249,41 @@ class SeriesIndex:
         self.series.sort(key=lambda s: (s.label == OTHER, -len(s.figures), s.name.casefold(), s.slug))
 
     def key(self, figure: Figure) -> tuple[str, str | None]:
-        places = {r.country for rid in figure.regions if (r := self.ix.regions.get(rid)) and r.country}
+        label = self.rules.label(figure.counts)
+        places = self._places(figure)
         country = subject_country(figure.subject, places)
-        if country is None:
-            states = {
-                a.country
-                for aid in self._actors_at.get((figure.doc, figure.sentence), ())
-                if (a := self.ix.actors.get(aid))
-                and a.type == "state"
-                and a.country
-                and aid != figure.attributed_to
-            }
-            claimant = self.ix.actors.get(figure.attributed_to or "")
-            states -= places | {claimant.country if claimant else None}
-            country = states.pop() if len(states) == 1 else None
-        return (self.rules.label(figure.counts), country)
+        if country is None and label in self.rules.labels:
+            country = self._from_context(figure, places)
+        return (label, country if label != OTHER else None)
+
+    def _places(self, figure: Figure) -> set[str]:
+        return {r.country for rid in figure.regions if (r := self.ix.regions.get(rid)) and r.country}
+
+    def _from_context(self, figure: Figure, places: set[str]) -> str | None:
+        """For a known group only: the country of another figure in the same sentence, else the
+        one state named in the sentence that is neither a place of the figure nor a speaker."""
+        for other in self._at.get((figure.doc, figure.sentence), ()):
+            if other.id != figure.id and (code := subject_country(other.subject, self._places(other))):
+                return code
+        speakers = {figure.attributed_to, *self._claimants_at.get((figure.doc, figure.sentence), ())}
+        spoken = {a.country for aid in speakers if (a := self.ix.actors.get(aid or ""))}
+        states = {
+            a.country
+            for aid in self._actors_at.get((figure.doc, figure.sentence), ())
+            if (a := self.ix.actors.get(aid)) and a.type == "state" and a.country and aid not in speakers
+        }
+        states -= places | spoken
+        return states.pop() if len(states) == 1 else None
 
     def of(self, figure: Figure) -> FigureSeries:
         return self._of[figure.id]
 
     def path(self, s: FigureSeries) -> str:
         return f"zahlen/{s.slug}.md"
+
+    def figure_path(self, figure: Figure) -> str:
+        """Where a figure's row lives: its series page, at its anchor."""
+        return f"{self.path(self.of(figure))}#{self.ix.figure_anchor(figure.id)}"
 
     def grouped(self, figures: Iterable[Figure]) -> list[tuple[FigureSeries, list[Figure]]]:
         """`figures` split by series, in the order of `self.series`."""

@@ -220,6 +220,13 @@ class Linker:
             text = self.index.sentence_text(statement.doc, statement.sentence) or "Satz"
         return self.sentence(statement.doc, statement.sentence, text)
 
+    def statement_row(self, claim_id: str, statement_id: str, text: object) -> Safe:
+        """Link to a statement's row on its claim page (``../behauptungen/x.md#aussage-…``)."""
+        if claim_id not in self.index.claims:
+            return escape_markdown(text)
+        anchor = self.index.statement_anchor(statement_id)
+        return self.to(f"{self.index.claim_path(claim_id)}#{anchor}", text)
+
     def figure_sentence(self, figure: Figure) -> Safe:
         text = self.index.sentence_text(figure.doc, figure.sentence) or figure.surface
         return self.sentence(figure.doc, figure.sentence, text)

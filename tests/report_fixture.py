@@ -2,7 +2,10 @@
 
 Document A is an ordinary article with figures 12.000 (Geheimdienst, 24.10.2024) and
 3.000 (John Kirby, 23.10.2024). Document B carries hostile text in its title, one
-sentence, a quote and an actor role, to check that everything renders as text.
+sentence, a quote and an actor role, to check that everything renders as text. Document C
+(05.11.2024) adds 11.000 (Ukraine) and "mehr als 10.000" (NATO, "am Montag": its sentence is
+dated 04.11.2024), so that the series "nordkoreanische Soldaten" holds 3.000, 10.000, 11.000
+and 12.000 — compatible with each other, so without conflict.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from generator.model import (
 
 DOC_A = "000_aaaa1111"
 DOC_B = "001_bbbb2222"
+DOC_C = "002_cccc3333"
 HOSTILE_SENTENCE = (
     "Der Kreml sprach von <script>alert(1)</script> und [x](javascript:alert(1)) "
     "sowie {{ config }} | Spalte *fett* _kursiv_ {#s1} & &lt;b&gt;."
@@ -90,7 +94,25 @@ def _documents() -> list[Document]:
         ],
         heading="Zweifel an Zahlen",
     )
-    return [a, b]
+    c = _document(
+        Source(
+            id=DOC_C,
+            path=f"{DOC_C}.txt",
+            title="Kiew: 11.000 nordkoreanische Soldaten in Kursk",
+            outlet="ATS",
+            published="2024-11-05",
+        ),
+        [
+            [
+                "Laut Kiew sind bereits 11.000 nordkoreanische Soldaten in Russland stationiert.",
+                "Die NATO hatte am Montag erklärt, mehr als 10.000 nordkoreanische Truppen seien nach "
+                "Russland geschickt worden.",
+            ]
+        ],
+        heading="Kiew: 11.000 nordkoreanische Soldaten in Kursk",
+    )
+    c.sentences[2].date = "2024-11-04"  # "am Montag", resolved against 05.11.2024
+    return [a, b, c]
 
 
 def _m(doc: str, sentence: int, text: str) -> Mention:
@@ -142,6 +164,8 @@ def sample_report() -> Report:
             aliases=["Pjöngjang"],
             mentions=[_m(DOC_A, 4, "Pjöngjang")],
         ),
+        Actor("ukraine", "Ukraine", "state", country="UA", aliases=["Kiew"], mentions=[_m(DOC_C, 1, "Kiew")]),
+        Actor("nato", "NATO", "organization", role="Militärbündnis", mentions=[_m(DOC_C, 2, "NATO")]),
     ]
     regions = [
         Region(
@@ -149,7 +173,9 @@ def sample_report() -> Report:
             "Kursk",
             "region",
             country="RU",
-            mentions=[_m(DOC_A, 1, "Region Kursk"), _m(DOC_B, 2, "Kursk")],
+            lat=51.73,
+            lon=36.19,
+            mentions=[_m(DOC_A, 1, "Region Kursk"), _m(DOC_B, 2, "Kursk"), _m(DOC_C, 0, "Kursk")],
         ),
         Region(
             "ferner-osten-russlands",
@@ -163,7 +189,12 @@ def sample_report() -> Report:
             "Russland",
             "country",
             country="RU",
-            mentions=[_m(DOC_A, 3, "Ostrussland"), _m(DOC_B, 3, "Russland")],
+            mentions=[
+                _m(DOC_A, 3, "Ostrussland"),
+                _m(DOC_B, 3, "Russland"),
+                _m(DOC_C, 1, "Russland"),
+                _m(DOC_C, 2, "Russland"),
+            ],
         ),
     ]
     figures = [
@@ -205,6 +236,31 @@ def sample_report() -> Report:
             date=None,
             regions=["russland"],
         ),
+        Figure(
+            f"{DOC_C}-f1",
+            DOC_C,
+            1,
+            11000,
+            "11.000",
+            counts="Soldaten",
+            subject="nordkoreanische Soldaten in Russland",
+            attributed_to="ukraine",
+            date="2024-11-05",
+            regions=["russland"],
+        ),
+        Figure(
+            f"{DOC_C}-f2",
+            DOC_C,
+            2,
+            10000,
+            "mehr als 10.000",
+            qualifier="mehr als",
+            counts="Truppen",
+            subject="nordkoreanische Truppen",
+            attributed_to="nato",
+            date="2024-11-05",
+            regions=["russland"],
+        ),
     ]
     claims = [
         Claim(
@@ -239,6 +295,7 @@ def sample_report() -> Report:
                 Statement("st5", DOC_A, 3, "john-kirby", "asserts", date="2024-10-23"),
                 Statement("st6", DOC_A, 4, "wladimir-putin", "confirms", date="2024-10-24"),
                 Statement("st7", DOC_B, 3, "john-kirby", "confirms"),
+                Statement("st8", DOC_C, 2, "nato", "asserts", date="2024-11-05"),
             ],
         ),
     ]

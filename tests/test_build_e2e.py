@@ -55,18 +55,45 @@ def test_a_page_for_every_entity(built: Path) -> None:
 @pytest.mark.slow
 def test_kursk_and_figures_pages_show_the_troop_figures_with_claimants(built: Path) -> None:
     kursk = text_of(html(built, "regionen/kursk"))
-    figures = text_of(html(built, "zahlen"))
+    figures = text_of(html(built, "zahlen/nordkoreanische-soldaten"))
     for value in TROOP_FIGURES:
         assert value in kursk, value
         assert value in figures, value
     for who in ("John Kirby", "Ukraine"):
         assert who in figures and who in kursk
+    assert "nordkoreanische Soldaten" in text_of(html(built, "zahlen"))
+
+
+@pytest.mark.slow
+def test_series_page_rows_have_claimant_date_and_source(built: Path) -> None:
+    page = html(built, "zahlen/nordkoreanische-soldaten")
+    rows = [text_of(r) for r in re.findall(r"<tr>(.*?)</tr>", page, flags=re.S) if 'class="lb-link"' in r]
+    for value in TROOP_FIGURES:
+        row = next(r for r in rows if value in r)
+        assert re.search(r"\d\d\.\d\d\.20\d\d", row), row  # a date
+        assert "Satz" in row, row  # the citation
+    chart = built / "site" / "charts" / "zahlen-nordkoreanische-soldaten.svg"
+    assert chart.is_file()
+    assert 'alt="Diagramm „nordkoreanische Soldaten“: Angaben im Zeitverlauf nach Urheber.' in page
+
+
+@pytest.mark.slow
+def test_maps_timeline_and_data_pages(built: Path) -> None:
+    report = json.loads((built / "site" / "data" / "report.json").read_text("utf-8"))
+    cities = [r for r in report["regions"] if r["type"] == "city" and r["lat"] is not None and r["country"]]
+    assert cities
+    for city in cities:
+        assert (built / "site" / "karten" / f"{city['id']}.svg").is_file(), city["id"]
+        assert 'alt="Karte: ' in html(built, f"regionen/{city['id']}")
+    timeline = text_of(html(built, "chronik"))
+    assert "24.10.2024" in timeline and "Veröffentlicht" in timeline
+    assert "report.json" in text_of(html(built, "daten"))
 
 
 @pytest.mark.slow
 def test_every_figure_and_statement_links_to_its_sentence(built: Path) -> None:
-    page = html(built, "zahlen")
-    links = re.findall(r'href="\.\./quellen/([^/]+)/#(s\d+)"', page)
+    page = html(built, "zahlen/nordkoreanische-soldaten")
+    links = re.findall(r'href="\.\./\.\./quellen/([^/]+)/#(s\d+)"', page)
     assert links
     for slug, anchor in set(links):
         assert f'id="{anchor}"' in html(built, f"quellen/{slug}")

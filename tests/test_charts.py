@@ -53,8 +53,8 @@ def test_undated_points_are_left_out_and_said_so() -> None:
     assert "Unbekannt" not in texts(render_chart(points, title="Soldaten", ylabel="Anzahl"))
     alt = alt_text(points, title="Soldaten")
     assert alt.startswith("Diagramm „Soldaten“: Angaben im Zeitverlauf nach Urheber.")
-    assert "John Kirby: 2 Angaben von 3.000 bis 12.000, 23.10.2024 bis 28.10.2024." in alt
-    assert "Ukrainischer Militärgeheimdienst (HUR): 12.000, 24.10.2024." in alt
+    assert "John Kirby: 3.000 am 23.10.2024, 12.000 am 28.10.2024." in alt
+    assert "Ukrainischer Militärgeheimdienst (HUR): 12.000 am 24.10.2024." in alt
     assert "1 Angabe(n) ohne Datum nicht dargestellt." in alt
 
 
@@ -64,8 +64,7 @@ def test_mostly_undated_points_are_shown_by_claimant() -> None:
     assert {"USA", "Ukraine", "3.000", "12.000", "Anzahl Soldaten"} <= set(shown)
     alt = alt_text(points, title="Soldaten")
     assert alt == (
-        "Diagramm „Soldaten“: Angaben nach Urheber, ohne Zeitachse. "
-        "USA: 2 Angaben, jeweils 3.000. Ukraine: 12.000."
+        "Diagramm „Soldaten“: Angaben nach Urheber, ohne Zeitachse. USA: 3.000, 3.000. Ukraine: 12.000."
     )
     with pytest.raises(ValueError, match="no figures"):
         render_chart([], title="leer", ylabel="")
@@ -73,24 +72,44 @@ def test_mostly_undated_points_are_shown_by_claimant() -> None:
 
 def test_charts_are_written_and_embedded_with_alt_text_and_table(tmp_path: Path) -> None:
     render_report(sample_report(), tmp_path)
-    svg = tmp_path / "charts" / "zahlen-soldaten.svg"
+    svg = tmp_path / "charts" / "zahlen-nordkoreanische-soldaten.svg"
     assert "12.000" in texts(svg.read_text(encoding="utf-8"))
-    page = (tmp_path / "zahlen" / "index.md").read_text(encoding="utf-8")
-    embed = next(line for line in page.splitlines() if "](../charts/zahlen-soldaten.svg)" in line)
-    assert embed.strip().startswith("![Diagramm „Soldaten“: Angaben im Zeitverlauf nach Urheber. John Kirby")
+    page = (tmp_path / "zahlen" / "nordkoreanische-soldaten.md").read_text(encoding="utf-8")
+    embed = next(
+        line for line in page.splitlines() if "](../charts/zahlen-nordkoreanische-soldaten.svg)" in line
+    )
+    assert embed.strip().startswith(
+        "![Diagramm „nordkoreanische Soldaten“: Angaben im Zeitverlauf nach Urheber. "
+        "John Kirby: mindestens 3.000 am 23.10.2024, 12.000 am 28.10.2024."
+    )
+    assert "Pfeil nach oben: Untergrenze (mindestens, mehr als)" in page  # how bounds are drawn
     assert "| Datum | Wert | Urheber der Angabe | Beleg |" in page
     assert (
         "    | 28.10.2024 | 12.000 | John Kirby | [Tagesspiegel, Satz 4](../quellen/001-bbbb2222.md#s4) |"
         in page
     )
-    claim_svg = tmp_path / "charts" / "behauptung-nordkorea-hat-soldaten-nach-russland-entsandt-soldaten.svg"
-    assert claim_svg.is_file()
+    claim_svg = tmp_path / "charts" / "behauptung-nordkorea-hat-soldaten-nach-russland-entsandt.svg"
+    assert claim_svg.is_file()  # the stance chart
+    assert {"behauptet", "bestätigt"} <= set(texts(claim_svg.read_text(encoding="utf-8")))
 
 
-def test_crowded_dates_get_readable_ticks() -> None:
+def test_dates_get_one_slot_each_and_long_gaps_are_marked() -> None:
     days = ["2024-10-23", "2024-10-24", "2024-10-28", "2024-11-05", "2025-04-26"]
     points = [ChartPoint(day, 3000 + i, f"Urheber {i % 3}") for i, day in enumerate(days * 2)]
-    shown = texts(render_chart(points, title="Soldaten", ylabel="Anzahl"))
-    dates = [t for t in shown if t.count(".") == 2 and t.endswith(("2024", "2025"))]
-    assert dates[0] == "23.10.2024" and dates[-1] == "26.04.2025"
-    assert len(dates) <= 3  # the October cluster shares one tick
+    svg = render_chart(points, title="Soldaten", ylabel="Anzahl")
+    dates = [t for t in texts(svg) if t.count(".") == 2 and t.endswith(("2024", "2025"))]
+    assert dates == ["23.10.2024", "24.10.2024", "28.10.2024", "05.11.2024", "26.04.2025"]
+    assert svg.count("stroke-dasharray") >= 1  # the pause from November to April
+
+
+def test_bounds_are_drawn_and_described() -> None:
+    plain = [ChartPoint("2024-10-23", 3000, "USA"), ChartPoint("2024-10-24", 12000, "Ukraine")]
+    bounded = [
+        ChartPoint("2024-10-23", 3000, "USA", bound="lower", qualifier="mindestens"),
+        ChartPoint("2024-10-24", 12000, "Ukraine", bound="approx", qualifier="etwa", band=(10800, 13200)),
+    ]
+    a = render_chart(plain, title="S", ylabel="A")
+    b = render_chart(bounded, title="S", ylabel="A")
+    assert b.count("<path") > a.count("<path")  # arrow and error bar
+    alt = alt_text(bounded, title="S")
+    assert "USA: mindestens 3.000 am 23.10.2024." in alt and "Ukraine: etwa 12.000 am 24.10.2024." in alt

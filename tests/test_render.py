@@ -13,7 +13,7 @@ import markdown
 import pytest
 from report_fixture import DOC_A, DOC_B, HOSTILE_SENTENCE, sample_report
 
-import generator.render as render_module
+from generator.assets import FigureChart
 from generator.escape import escape_markdown, yaml_title
 from generator.formatting import format_date, format_number
 from generator.render import SECTIONS, RenderError, make_environment, render_report
@@ -28,6 +28,7 @@ def docs(tmp_path: Path) -> Path:
     docs_dir = tmp_path / "docs"
     docs_dir.mkdir()
     (docs_dir / "index.md").write_text("# Start\n", encoding="utf-8")
+    (docs_dir / "daten.md").write_text("# Daten\n", encoding="utf-8")
     render_report(sample_report(), docs_dir)
     return docs_dir
 
@@ -50,6 +51,10 @@ def test_pages_exist_at_their_slugs(docs: Path) -> None:
         "quellen/000-aaaa1111.md",
         "quellen/001-bbbb2222.md",
         "zahlen/index.md",
+        "zahlen/nordkoreanische-soldaten.md",
+        "chronik/index.md",
+        "karten/kursk.svg",
+        "includes/abkuerzungen.md",
         "data/report.json",
         "data/figures.csv",
         "data/claims.csv",
@@ -90,36 +95,62 @@ def test_statements_and_figures_link_to_their_exact_sentence(docs: Path) -> None
     # the quote is shown and linked to sentence index 2 (anchor s3) of document B
     assert "[„keine nordkoreanischen Soldaten in Kursk“](../quellen/001-bbbb2222.md#s3)" in actor
     assert "bestreitet" in actor and "bestätigt" in actor
-    figures = read(docs, "zahlen/index.md")
+    figures = read(docs, "zahlen/nordkoreanische-soldaten.md")
     assert "[CNN, Satz 3](../quellen/000-aaaa1111.md#s3)" in figures
     assert "[Tagesspiegel, Satz 4](../quellen/001-bbbb2222.md#s4)" in figures
+    # the actor page links each statement to its row on the claim page
+    claim = "behauptungen/nordkoreanische-soldaten-sind-in-der-region-kursk.md"
+    assert f"[Nordkoreanische Soldaten sind in der Region Kursk](../{claim}#aussage-st2)" in actor
+    assert 'id="aussage-st2"' in read(docs, claim)
 
 
 def test_figures_are_german_formatted_and_grouped(docs: Path) -> None:
-    page = read(docs, "zahlen/index.md")
-    assert "## Soldaten { #zahl-soldaten }" in page
-    assert "| fast 12.000 |" in page
-    assert "| mindestens 3.000 |" in page
+    index = read(docs, "zahlen/index.md")
+    assert (
+        "| [nordkoreanische Soldaten](../zahlen/nordkoreanische-soldaten.md) | 5 | 3.000 bis 12.000 | 4 |"
+        in index
+    )
+    page = read(docs, "zahlen/nordkoreanische-soldaten.md")
+    assert 'id="zahl-000-aaaa1111-f1"' in page and "fast **12.000**" in page
+    assert "mindestens **3.000**" in page
     assert "12000" not in page.replace("charts/", "")
-    assert "![Diagramm „Soldaten“" in page and "](../charts/zahlen-soldaten.svg)" in page
+    assert "![Diagramm „nordkoreanische Soldaten“" in page
+    assert "](../charts/zahlen-nordkoreanische-soldaten.svg)" in page
+    # pages that list figures link each value to its row on the series page
+    actor = read(docs, "akteure/john-kirby.md")
+    assert "[mindestens 3.000](../zahlen/nordkoreanische-soldaten.md#zahl-000-aaaa1111-f2)" in actor
 
 
 def test_claim_page_status_and_evidence(docs: Path) -> None:
     page = read(docs, "behauptungen/nordkoreanische-soldaten-sind-in-der-region-kursk.md")
-    assert page.startswith('---\ntitle: "Nordkoreanische Soldaten sind in der Region Kursk"\n---\n')
+    assert page.startswith(
+        '---\ntitle: "Nordkoreanische Soldaten sind in der Region Kursk"\nhide:\n  - toc\n---\n'
+    )
     assert (
         "Von **1** Akteur behauptet, von **0** bestätigt,\n    von **1** bestritten, von **1** bezweifelt"
         in page
     )
     assert "die erste am 24.10.2024, die letzte am 28.10.2024" in page
     assert page.count("](../quellen/") >= 3
-    assert "charts/" not in page  # no figures in these sentences → no chart
-    with_chart = read(docs, "behauptungen/nordkorea-hat-soldaten-nach-russland-entsandt.md")
-    assert "](../charts/behauptung-nordkorea-hat-soldaten-nach-russland-entsandt-soldaten.svg)" in with_chart
+    assert "Zahlen in diesen Sätzen" not in page  # no figures in these sentences
+    assert "](../charts/behauptung-nordkoreanische-soldaten-sind-in-der-region-kursk.svg)" in page
+    assert (
+        "Diagramm „Haltungen“: Haltungen im Zeitverlauf nach Akteur. Kreml: bezweifelt am 28.10.2024." in page
+    )
+    # evidence rows: an anchor each, the quote linked to its sentence
+    assert 'id="aussage-st1"' in page and 'href="#aussage-st1"' in page
+    assert (
+        "| bestreitet | [„keine nordkoreanischen Soldaten in Kursk“](../quellen/001-bbbb2222.md#s3) |" in page
+    )
+    assert "**Betrifft:** [Nordkorea](../akteure/nordkorea.md)" in page
+    assert "**Orte:** [Kursk](../regionen/kursk.md)" in page
+    with_figures = read(docs, "behauptungen/nordkorea-hat-soldaten-nach-russland-entsandt.md")
+    assert "### [nordkoreanische Soldaten](../zahlen/nordkoreanische-soldaten.md)" in with_figures
 
 
 def test_hostile_text_stays_text(docs: Path) -> None:
     everything = "\n".join(p.read_text(encoding="utf-8") for p in docs.rglob("*.md"))
+    everything = everything.replace('<script type="application/ld+json">', "")  # our only script
     for bad in (
         "<script",
         "<i>",
@@ -212,9 +243,11 @@ def test_data_files(docs: Path) -> None:
         ("3000", "John Kirby", "s4"),
         ("12000", "Ukrainischer Militärgeheimdienst (HUR)", "s3"),
         ("12000", "John Kirby", "s4"),
+        ("10000", "NATO", "s3"),  # dated by its sentence ("am Montag", 04.11.) before 05.11.
+        ("11000", "Ukraine", "s2"),
     ]
     claims = list(csv.DictReader(read(docs, "data/claims.csv").splitlines()))
-    assert len(claims) == 7 and {c["stance"] for c in claims} == {"asserts", "confirms", "denies", "doubts"}
+    assert len(claims) == 8 and {c["stance"] for c in claims} == {"asserts", "confirms", "denies", "doubts"}
 
 
 def test_rerender_replaces_generated_folders_only(docs: Path) -> None:
@@ -228,16 +261,18 @@ def test_rerender_replaces_generated_folders_only(docs: Path) -> None:
     assert (docs / "stylesheets" / "x.css").read_text(encoding="utf-8") == "a{}"
     assert read(docs, "index.md") == "# Start\n"
     assert seen[-1] == (len(written), len(written)) and len(seen) == len(written)
-    assert sorted(p.name for p in docs.iterdir()) == sorted([*SECTIONS, "index.md", "stylesheets"])
+    assert sorted(p.name for p in docs.iterdir()) == sorted(
+        [*SECTIONS, "index.md", "daten.md", "stylesheets"]
+    )
 
 
 def test_failure_leaves_previous_output(docs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     before = {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()}
 
-    def broken(*args: object, **kwargs: object) -> str:
+    def broken(self: object) -> str:
         raise RuntimeError("chart failed")
 
-    monkeypatch.setattr(render_module, "render_chart", broken)
+    monkeypatch.setattr(FigureChart, "render", broken)
     report = sample_report()
     report.actors = []
     with pytest.raises(RuntimeError, match="chart failed"):
@@ -257,11 +292,13 @@ def test_undated_report_still_charts_its_figures(tmp_path: Path) -> None:
         for statement in claim.statements:
             statement.date = None
     render_report(report, tmp_path)
-    page = read(tmp_path, "zahlen/index.md")
-    assert "| Wert | Gegenstand | Zugeschrieben | Beleg |" in page  # no empty date column
-    assert "](../charts/zahlen-soldaten.svg)" in page
-    assert "Soldaten: Angaben nach Urheber</figcaption>" in page
+    actor = read(tmp_path, "akteure/john-kirby.md")
+    assert "| Wert | Reihe | Gegenstand | Beleg |" in actor  # no empty date column
+    page = read(tmp_path, "zahlen/nordkoreanische-soldaten.md")
+    assert "](../charts/zahlen-nordkoreanische-soldaten.svg)" in page
+    assert "nordkoreanische Soldaten: Angaben nach Urheber." in page
     claim = read(tmp_path, "behauptungen/nordkoreanische-soldaten-sind-in-der-region-kursk.md")
     assert "in 3 Aussagen,\n    ohne Datum." in claim
+    assert "charts/" not in claim  # no dates, no stance chart
     source = read(tmp_path, "quellen/001-bbbb2222.md")
     assert "erschlossen" not in source  # "published" is marked inferred, but there is no date to mark

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -45,7 +46,12 @@ def test_strict_build_produces_every_page(built: Path) -> None:
         "behauptungen/nordkoreanische-soldaten-sind-in-der-region-kursk/index.html",
         "quellen/000-aaaa1111/index.html",
         "zahlen/index.html",
-        "charts/zahlen-soldaten.svg",
+        "zahlen/nordkoreanische-soldaten/index.html",
+        "chronik/index.html",
+        "schlagwoerter/index.html",
+        "daten/index.html",
+        "charts/zahlen-nordkoreanische-soldaten.svg",
+        "karten/kursk.svg",
         "data/report.json",
     ):
         assert (built / url).is_file(), url
@@ -70,9 +76,41 @@ def test_no_source_text_becomes_markup(built: Path) -> None:
 
 
 def test_chart_is_embedded_with_alt_text(built: Path) -> None:
-    page = (built / "zahlen/index.html").read_text(encoding="utf-8")
-    assert 'src="../charts/zahlen-soldaten.svg"' in page
-    assert 'alt="Diagramm „Soldaten“: Angaben im Zeitverlauf nach Urheber. John Kirby: 2 Angaben' in page
+    page = (built / "zahlen/nordkoreanische-soldaten/index.html").read_text(encoding="utf-8")
+    assert 'src="../../charts/zahlen-nordkoreanische-soldaten.svg"' in page
+    assert (
+        'alt="Diagramm „nordkoreanische Soldaten“: Angaben im Zeitverlauf nach Urheber. '
+        "John Kirby: mindestens" in page
+    )
+
+
+def test_json_ld_is_the_only_script_in_the_content_and_parses(built: Path) -> None:
+    for page in built.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        content = (
+            text[text.index('<article class="md-content__inner') :] if "md-content__inner" in text else ""
+        )
+        content = content[: content.find("</article>")]
+        for attrs in re.findall(r"<script([^>]*)>", content):
+            assert attrs == ' type="application/ld+json"', (page, attrs)
+    claim = (built / "behauptungen/nordkoreanische-soldaten-sind-in-der-region-kursk/index.html").read_text(
+        "utf-8"
+    )
+    [payload] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', claim, flags=re.S)
+    data = json.loads(payload)
+    assert data["@type"] == "Claim" and data["text"] == "Nordkoreanische Soldaten sind in der Region Kursk"
+    assert {a["name"] for a in data["author"]} >= {"Wladimir Putin", "Kreml"}
+    assert "</script>" not in payload and "<" not in payload  # the hostile title is \u003c-escaped
+    assert any("<script>alert(2)" in w["headline"] for w in data["appearance"])
+
+
+def test_abbreviations_tags_and_citation_box(built: Path) -> None:
+    actor = (built / "akteure/ukrainischer-militaergeheimdienst-hur/index.html").read_text("utf-8")
+    assert '<abbr title="Hauptverwaltung für Aufklärung, Militärgeheimdienst der Ukraine">HUR</abbr>' in actor
+    assert "md-tag" in actor and "Organisation" in actor
+    tags = (built / "schlagwoerter/index.html").read_text("utf-8")
+    assert "ukrainischer-militaergeheimdienst-hur/" in tags
+    assert "Zitieren" in actor and "akteure/ukrainischer-militaergeheimdienst-hur/" in actor
 
 
 def test_search_index_contains_fixture_words(built: Path) -> None:

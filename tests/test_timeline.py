@@ -1,0 +1,53 @@
+"""The Chronik: entries by the date their sentence refers to, publications by their date."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from report_fixture import sample_report
+
+from generator.relations import Relations
+from generator.render import render_report
+from generator.timeline import days
+from generator.views import ReportIndex
+
+
+def test_days_are_ordered_and_use_the_sentence_date() -> None:
+    ix = ReportIndex(sample_report())
+    found = days(ix, Relations(ix))
+    assert [d.date for d in found] == ["2024-10-23", "2024-10-24", "2024-10-28", "2024-11-04", "2024-11-05"]
+    monday = found[3]
+    assert [(e.kind, e.resolved) for e in monday.entries] == [("statement", True), ("figure", True)]
+    published = [e for d in found for e in d.entries if e.kind == "published"]
+    assert [(e.date, e.doc) for e in published] == [
+        ("2024-10-24", "000_aaaa1111"),
+        ("2024-10-28", "001_bbbb2222"),
+        ("2024-11-05", "002_cccc3333"),
+    ]
+
+
+def test_undated_entries_come_last() -> None:
+    report = sample_report()
+    report.documents[1].source.published = None
+    ix = ReportIndex(report)
+    found = days(ix, Relations(ix))
+    assert found[-1].date == "" and found[-1].anchor == "ohne-datum"
+    assert {e.doc for e in found[-1].entries} == {"001_bbbb2222"}
+
+
+def test_timeline_page(tmp_path: Path) -> None:
+    render_report(sample_report(), tmp_path)
+    page = (tmp_path / "chronik/index.md").read_text("utf-8")
+    assert "## 04.11.2024 { #tag-2024-11-04 }" in page
+    monday = page[page.index("## 04.11.2024") : page.index("## 05.11.2024")]
+    assert (
+        "- **Aussage:** [NATO](../akteure/nato.md) behauptet: [Nordkorea hat Soldaten nach Russland entsandt]"
+        in monday
+    )
+    assert "(../behauptungen/nordkorea-hat-soldaten-nach-russland-entsandt.md#aussage-st8)" in monday
+    assert (
+        "- **Zahl:** [mehr als 10.000](../zahlen/nordkoreanische-soldaten.md#zahl-002-cccc3333-f2)" in monday
+    )
+    assert "*(Datum erschlossen, Artikel vom 05.11.2024)*" in monday
+    assert "- **Veröffentlicht:** [ATS](../quellen/002-cccc3333.md)" in page[page.index("## 05.11.2024") :]
+    assert page.index("## 23.10.2024") < page.index("## 24.10.2024") < page.index("## 28.10.2024")
