@@ -38,6 +38,7 @@ from .glossary import GLOSSARY_FILE, glossary_markdown
 from .maps import format_coordinates
 from .model import Figure, Report
 from .pages import PageSpec, Planner
+from .redirects import redirect_files
 from .series import SeriesIndex
 from .views import ReportIndex
 
@@ -78,6 +79,8 @@ def render_report(
     assets = collect_assets(pages)
     data = data_files(report, index, planner.series)
     data[GLOSSARY_FILE] = glossary_markdown(report)
+    live = {page.path.removesuffix(".md").removesuffix("/index") for page in pages}
+    data.update(redirect_files(report.redirects, live))
     total = len(pages) + len(assets) + len(data)
     env = make_environment()
     docs_dir.mkdir(parents=True, exist_ok=True)

@@ -46,3 +46,15 @@ def test_broken_registry_is_a_clear_error(tmp_path: Path) -> None:
     path.write_text("akteure: [1, 2\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"permalinks\.yml: not a valid permalink registry"):
         Permalinks.load(path)
+
+
+def test_redirect_pages_point_to_the_new_address_and_never_hide_live_pages() -> None:
+    from generator.redirects import redirect_files
+
+    files = redirect_files(
+        {"akteure/putin": "akteure/wladimir-putin", "akteure/gone": "akteure/", "akteure/live": "akteure/x"},
+        existing={"akteure/live"},
+    )
+    assert set(files) == {"akteure/putin/index.html", "akteure/gone/index.html"}
+    assert 'content="0; url=../wladimir-putin/"' in files["akteure/putin/index.html"]
+    assert 'href="../"' in files["akteure/gone/index.html"]
