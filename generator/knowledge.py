@@ -223,6 +223,23 @@ def _load_cities(kb: KnowledgeBase, words: Lexicon) -> None:
             kb.add_surface(name, key, "name")
 
 
+def _borrow_coordinates(kb: KnowledgeBase) -> None:
+    """A region named like its main city ("Kursk", "Charkiw") gets the city's coordinates for its map."""
+    for entry in kb.entries.values():
+        if entry.category not in ("region", "area") or entry.lat is not None or not entry.country:
+            continue
+        city = next(
+            (
+                kb.entries[s.key]
+                for s in kb.surfaces.get(entry.name, [])
+                if s.key.startswith("city:") and kb.entries[s.key].country == entry.country
+            ),
+            None,
+        )
+        if city is not None:
+            entry.lat, entry.lon = city.lat, city.lon
+
+
 def _usable_city_name(name: str, words: Lexicon, capitals: set[str]) -> bool:
     if len(name) < 3 or not name[0].isupper() or name.isupper() or any(ch.isdigit() for ch in name):
         return False
@@ -304,6 +321,7 @@ def build_knowledge(user_file: Path | None = None) -> KnowledgeBase:
     if user_file is not None and user_file.exists():
         _load_user(kb, user_file)
     _load_cities(kb, words)
+    _borrow_coordinates(kb)
     log.debug("knowledge base: %d entries, %d surfaces", len(kb.entries), len(kb.surfaces))
     return kb
 
