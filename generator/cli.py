@@ -28,12 +28,28 @@ class _Formatter(logging.Formatter):
 
 
 def _setup_logging(verbose: bool, quiet: bool) -> None:
+    """Log to stderr as "level: message"; the previous setup comes back when the command ends.
+
+    (So that running a command in-process, as tests and other programs do, leaves logging as it was.)
+    """
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_Formatter())
     root = logging.getLogger("generator")
+    saved = (root.handlers[:], root.level, root.propagate)
     root.handlers[:] = [handler]
     root.setLevel(logging.DEBUG if verbose else logging.ERROR if quiet else logging.INFO)
     root.propagate = False
+    context = click.get_current_context(silent=True)
+    if context is not None:
+        context.call_on_close(lambda: _restore_logging(root, *saved))
+
+
+def _restore_logging(
+    logger: logging.Logger, handlers: list[logging.Handler], level: int, propagate: bool
+) -> None:
+    logger.handlers[:] = handlers
+    logger.setLevel(level)
+    logger.propagate = propagate
 
 
 @contextmanager

@@ -35,7 +35,11 @@ class RawArticle:
 
 
 def decode_bytes(data: bytes, path: str) -> str:
-    """Decode UTF-8 (with or without BOM) or UTF-16 (by BOM); refuse anything else clearly."""
+    """Decode UTF-8 (with or without BOM) or UTF-16 (by BOM); else detect a Western encoding or refuse.
+
+    A file that is not UTF-8 is decoded only when `detect_western` is confident (a warning
+    names the file and the encoding); anything else is refused with the offending byte.
+    """
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -48,9 +52,46 @@ def decode_bytes(data: bytes, path: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(
-            path, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); save it as UTF-8"
-        ) from exc
+        detected = detect_western(data)
+        if detected is None:
+            raise InputError(
+                path,
+                f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}) and no other "
+                "encoding recognised with confidence; save it as UTF-8",
+            ) from exc
+        encoding, text = detected
+        log.warning("%s: not UTF-8; decoded as %s (detected); better save it as UTF-8", path, encoding)
+        return text
+
+
+# Detection accepts only the single-byte encodings German articles come in when they are not
+# UTF-8, and only when every other reading of the bytes is clearly worse (see detect_western).
+WESTERN_ENCODINGS = ("cp1252", "latin_1", "iso8859_15")
+MAX_CHAOS = 0.05  # charset-normalizer's "mess" ratio of the best reading (0 = clean text)
+CLEAR_MARGIN = 0.05  # a different reading this close to the best one makes the result ambiguous
+MIN_COHERENCE = 0.2  # the text must read as a language (letter frequencies), not as noise
+GERMAN_LETTERS = frozenset("äöüÄÖÜß")
+
+
+def detect_western(data: bytes) -> tuple[str, str] | None:
+    """``(encoding, text)`` if `data` is clearly German text in Latin-1, cp1252 or Latin-9; else None.
+
+    Confident means: charset-normalizer's best reading among those encodings is clean
+    (chaos ≤ MAX_CHAOS) and reads as a language (coherence ≥ MIN_COHERENCE), its text has
+    German letters, and no reading that differs from it comes within CLEAR_MARGIN of it
+    (``0xA4`` is "€" in Latin-9 but "¤" in cp1252: a text using it is refused, not guessed).
+    """
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(data, cp_isolation=list(WESTERN_ENCODINGS)))
+    if not matches:
+        return None
+    best = min(matches, key=lambda m: m.chaos)
+    text = str(best)
+    if best.chaos > MAX_CHAOS or best.coherence < MIN_COHERENCE or not GERMAN_LETTERS & set(text):
+        return None
+    rivals = [m for m in matches if m.chaos - best.chaos < CLEAR_MARGIN and str(m) != text]
+    return None if rivals else (best.encoding, text)
 
 
 def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str]:

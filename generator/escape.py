@@ -3,7 +3,9 @@
 Everything that comes from articles (sentences, names, quotes, titles) passes through
 :func:`escape_markdown` before it lands in a page, so that it renders as text: no HTML
 (``<script>``), no links (``[x](javascript:…)``), no emphasis, no table cell breaks, no
-attribute lists (``{#id}``), no template syntax (``{{ }}``).
+attribute lists (``{#id}``), no template syntax (``{{ }}``), no block markers at a line's
+start (``1. Oktober``), and no bidi overrides or isolates (U+202A–U+202E, U+2066–U+2069)
+that could reorder the text around it.
 
 Templates mark what is already safe with :class:`Safe`; the Jinja environment refuses
 to output any other string (see ``generator.render``), so forgetting the filter fails loudly.
@@ -20,7 +22,13 @@ import re
 _SPECIAL = "&<>\\`*_{}[]|#!\"'"
 _ENTITIES = {ord(c): f"&#{ord(c)};" for c in _SPECIAL}
 _HTML_ENTITIES = {ord(c): f"&#{ord(c)};" for c in "&<>\"'"}
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Control characters, and the explicit bidi embeddings, overrides and isolates: an unclosed
+# U+202E would display the rest of a table cell or paragraph reversed. Right-to-left letters
+# (Arabic, Hebrew) need none of them; the bidi algorithm orders them by itself.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+# Block markers that only count at the start of a line (lists, rules, setext underlines,
+# pymdownx.details); the others ("#", ">", "*", "|", "!!!", "```") are escaped everywhere.
+_BLOCK_START = re.compile(r"[-+=?]|\d+\.")
 
 
 class Safe(str):
@@ -30,7 +38,7 @@ class Safe(str):
 
 
 def one_line(text: str) -> str:
-    """Drop control characters and collapse all whitespace (incl. newlines) to single spaces."""
+    """Drop control and bidi override characters; collapse all whitespace (incl. newlines) to one space."""
     return " ".join(_CONTROL.sub("", text).split())
 
 
@@ -38,11 +46,18 @@ def escape_markdown(text: object) -> Safe:
     """Return `text` as a single line of Markdown that renders exactly as the text.
 
     ``escape_markdown("<b>*x*</b> | [a](b)")`` keeps every character visible and inert,
-    in paragraphs, headings, link texts, image alt texts and table cells alike.
+    in paragraphs, headings, link texts, image alt texts, table cells, list items and quotes
+    alike. A text that would start a block where a line starts ("1. Oktober" a list,
+    "- - -" a rule, "??? x" a details box) has that first marker written as a reference.
     """
     if isinstance(text, Safe):
         return text
-    return Safe(one_line(str(text)).translate(_ENTITIES))
+    escaped = one_line(str(text)).translate(_ENTITIES)
+    marker = _BLOCK_START.match(escaped)
+    if marker:
+        end = marker.end() - 1
+        escaped = f"{escaped[:end]}&#{ord(escaped[end])};{escaped[end + 1 :]}"
+    return Safe(escaped)
 
 
 def escape_html(text: object) -> Safe:

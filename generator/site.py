@@ -2,14 +2,20 @@
 
 MkDocs problems (bad config, broken links under ``strict``, theme errors) come back as one
 `SiteBuildError` that names the config file and lists the warnings MkDocs logged.
+
+A build is atomic: MkDocs writes into a fresh folder next to the site folder, which replaces
+the previous site only once the build succeeded. A failed build leaves the previous site as it was.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import secrets
+import shutil
 from collections import deque
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import chdir, contextmanager
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -58,30 +64,72 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool 
     """Build the site described by `config_file` (into `site_dir` if given, else its own).
 
     With `strict` (the default) any warning — a broken link or anchor, a missing nav
-    page — fails the build. Raises SiteBuildError.
+    page — fails the build. Runs in the config file's folder. The site folder is replaced
+    only after a successful build (see `swap_in`). Raises SiteBuildError.
     """
-    config_file = Path(config_file)
+    config_file = Path(config_file).resolve()
     options: dict[str, object] = {"strict": strict}
     if site_dir is not None:
         options["site_dir"] = str(Path(site_dir).resolve())
-    with _collect_warnings() as collected:
+    # Markdown extensions resolve paths (pymdownx.snippets' base_path) against the working
+    # folder: build from the config's folder, as `mkdocs build` run there would.
+    with _collect_warnings() as collected, chdir(config_file.parent):
+        staging: Path | None = None
         try:
             config = load_config(config_file=str(config_file), **options)
+            target = Path(config.site_dir)
+            staging = _fresh_folder(target, "new")
+            config.site_dir = str(staging)
             config.plugins.on_startup(command="build", dirty=False)
             try:
                 build(config)
             finally:
                 config.plugins.on_shutdown()
+            swap_in(staging, target)
         except (MkDocsException, OSError) as exc:  # Abort (strict) is a MkDocsException
             raise _error(config_file, exc, collected.messages) from exc
+        finally:
+            if staging is not None:
+                shutil.rmtree(staging, ignore_errors=True)
+
+
+def _sibling(target: Path, purpose: str) -> Path:
+    """An unused hidden name next to `target` (same file system, so renames are atomic)."""
+    return target.with_name(f".{target.name}.{purpose}-{os.getpid()}-{secrets.token_hex(4)}")
+
+
+def _fresh_folder(target: Path, purpose: str) -> Path:
+    """A new empty folder next to `target`; ``mkdir`` honours the umask (tempfile.mkdtemp: 0700)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    folder = _sibling(target, purpose)
+    folder.mkdir()
+    return folder
+
+
+def swap_in(new: Path, target: Path) -> None:
+    """Replace the folder `target` by `new`: old → backup, new → target, then drop the backup.
+
+    If moving `new` into place fails, the backup is moved back, so `target` is never lost.
+    """
+    if not target.exists():
+        new.rename(target)
+        return
+    backup = _sibling(target, "previous")
+    target.rename(backup)
+    try:
+        new.rename(target)
+    except OSError:
+        backup.rename(target)
+        raise
+    shutil.rmtree(backup, ignore_errors=True)
 
 
 def serve_site(config_file: Path, dev_addr: str = "127.0.0.1:8000") -> None:
     """Serve the site with live reload at `dev_addr` until interrupted. Raises SiteBuildError."""
     from mkdocs.commands.serve import serve
 
-    config_file = Path(config_file)
-    with _collect_warnings() as collected:
+    config_file = Path(config_file).resolve()
+    with _collect_warnings() as collected, chdir(config_file.parent):
         try:
             serve(config_file=str(config_file), dev_addr=dev_addr)
         except (MkDocsException, OSError) as exc:

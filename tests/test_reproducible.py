@@ -1,0 +1,43 @@
+"""Reproducible builds: the same articles give byte-identical docs/ sections and site/, wherever built."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import pytest
+from site_projects import files, seed_site, seed_site_elsewhere
+
+from generator.render import SECTIONS
+
+pytestmark = pytest.mark.slow
+
+
+def generated(project: Path) -> dict[str, bytes]:
+    """Every file of the generated sections of docs/ and of site/, by path."""
+    found: dict[str, bytes] = {}
+    for section in SECTIONS:
+        folder = project / "docs" / section
+        if folder.is_dir():
+            found |= {f"docs/{section}/{rel}": data for rel, data in files(folder).items()}
+    found |= {f"site/{rel}": data for rel, data in files(project / "site").items()}
+    return found
+
+
+def first_difference(path: str, a: bytes, b: bytes) -> str:
+    try:
+        lines = difflib.unified_diff(a.decode().splitlines(), b.decode().splitlines(), lineterm="", n=0)
+        return f"{path}:\n" + "\n".join(list(lines)[2:8])
+    except UnicodeDecodeError:
+        at = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+        return f"{path}: binary, first difference at byte {at}"
+
+
+def test_two_builds_of_the_seeds_are_byte_identical(tmp_path_factory: pytest.TempPathFactory) -> None:
+    first = generated(seed_site(tmp_path_factory))
+    second = generated(seed_site_elsewhere(tmp_path_factory))
+    assert sorted(first) == sorted(second)
+    assert any(p.startswith("site/sitemap.xml") for p in first)
+    assert any(p.endswith(".svg") for p in first), "the comparison should cover charts"
+    differing = [p for p in sorted(first) if first[p] != second[p]]
+    assert not differing, "\n\n".join(first_difference(p, first[p], second[p]) for p in differing[:5])
