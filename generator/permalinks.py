@@ -17,7 +17,7 @@ import yaml
 from .errors import ConfigError
 from .slugs import slugify
 
-SECTIONS = ("akteure", "regionen", "behauptungen")
+SECTIONS = ("akteure", "regionen", "behauptungen", "quellen")
 HEADER = (
     "# Permanent page addresses: entity key → slug, per section. Written by `lagebild build`;\n"
     "# commit it, so that published URLs never change. Do not edit slugs that were published.\n"

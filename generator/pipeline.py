@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
+import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -80,7 +82,7 @@ def write_extraction(report: Report, out: Path) -> None:
 def build(settings: Settings, *, site: bool = True, progress: ProgressFactory = _no_progress) -> Report:
     """Extract, render Markdown into docs/, build the site; then record the published addresses."""
     from .citation import read_site_info
-    from .render import render_report
+    from .render import SECTIONS, render_report, restore_sections
     from .site import build_site
 
     permalinks = Permalinks.load(settings.permalinks)
@@ -92,9 +94,19 @@ def build(settings: Settings, *, site: bool = True, progress: ProgressFactory = 
             bar.append(progress("Seiten", total))
         bar[0](1)
 
-    render_report(report, settings.docs_dir, site=read_site_info(settings.mkdocs_config), progress=step)
-    if site:
-        build_site(settings.mkdocs_config, settings.site_dir, strict=True)
+    settings.docs_dir.mkdir(parents=True, exist_ok=True)
+    previous = Path(tempfile.mkdtemp(prefix=".lagebild-previous-", dir=settings.docs_dir))
+    before = {s for s in SECTIONS if (settings.docs_dir / s).exists()}
+    try:
+        info = read_site_info(settings.mkdocs_config)
+        render_report(report, settings.docs_dir, site=info, progress=step, previous=previous)
+        if site:
+            build_site(settings.mkdocs_config, settings.site_dir, strict=True)
+    except BaseException:
+        restore_sections(previous, settings.docs_dir, before)  # docs/ as it was: nothing half-written
+        raise
+    finally:
+        shutil.rmtree(previous, ignore_errors=True)
     if permalinks.changed or not settings.permalinks.exists():
         permalinks.save(settings.permalinks)
     return report

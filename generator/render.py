@@ -65,12 +65,18 @@ class RenderError(LagebildError):
 
 
 def render_report(
-    report: Report, docs_dir: Path, *, site: SiteInfo | None = None, progress: Progress | None = None
+    report: Report,
+    docs_dir: Path,
+    *,
+    site: SiteInfo | None = None,
+    progress: Progress | None = None,
+    previous: Path | None = None,
 ) -> list[Path]:
     """Write all generated pages, charts, maps and data files for `report` into `docs_dir`.
 
     `site` (``site_url`` from mkdocs.yml) makes the "Zitieren" boxes show absolute URLs.
     Returns the written files (sorted). `progress(done, total)` is called after each file.
+    With `previous`, the replaced section folders are moved there (for the caller to restore or delete).
     """
     docs_dir = Path(docs_dir)
     index = ReportIndex(report)
@@ -104,7 +110,7 @@ def render_report(
             write(asset.path, asset.render())
         for rel, text in data.items():
             write(rel, text)
-        swap_sections(staging, docs_dir, SECTIONS)
+        swap_sections(staging, docs_dir, SECTIONS, previous)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return [docs_dir / rel for rel in sorted(written)]
@@ -127,10 +133,16 @@ def collect_assets(pages: Iterable[PageSpec]) -> list[Asset]:
     return [assets[path] for path in sorted(assets)]
 
 
-def swap_sections(staging: Path, docs_dir: Path, sections: Iterable[str]) -> None:
-    """Replace each section folder of docs_dir by its staged version; roll back on failure."""
-    previous = staging / ".previous"
-    previous.mkdir()
+def swap_sections(
+    staging: Path, docs_dir: Path, sections: Iterable[str], previous: Path | None = None
+) -> None:
+    """Replace each section folder of docs_dir by its staged version; roll back on failure.
+
+    The replaced folders go to `previous` (kept for the caller) or are deleted with the staging tree.
+    """
+    if previous is None:
+        previous = staging / ".previous"
+        previous.mkdir()
     moved: list[str] = []
     try:
         for section in sections:
@@ -145,6 +157,18 @@ def swap_sections(staging: Path, docs_dir: Path, sections: Iterable[str]) -> Non
                     shutil.rmtree(docs_dir / section)
                 (previous / section).rename(docs_dir / section)
         raise
+
+
+def restore_sections(previous: Path, docs_dir: Path, existed: set[str]) -> None:
+    """Put back the sections `swap_sections` moved to `previous`; drop sections that are new."""
+    for section in SECTIONS:
+        current = docs_dir / section
+        if (previous / section).exists():
+            if current.exists():
+                shutil.rmtree(current)
+            (previous / section).rename(current)
+        elif section not in existed and current.exists():
+            shutil.rmtree(current)
 
 
 # Jinja environment ----------------------------------------------------------------------

@@ -86,6 +86,9 @@ def resolve(extracted: list[Extracted], permalinks: Permalinks | None = None) ->
     for x in extracted:
         figures.extend(_figures(x, gid))
         _statements(x, gid, claims)
+    # sources keep the slug of their file name; registering them lets a removed article redirect
+    permalinks.assign("quellen", [Candidate(f"source:{x.document.id}", [f"source:{x.document.id}"],
+                                            x.document.id) for x in extracted])  # fmt: skip
     slugs = permalinks.assign(
         "behauptungen", [Candidate(f"claim:{key}", [f"claim:{key}"], c.text) for key, c in claims.items()]
     )

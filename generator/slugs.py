@@ -31,11 +31,17 @@ def unique_slugs(names: list[str]) -> dict[str, str]:
     Names that collide on their slug get a numbered suffix in the sorted order of the
     names themselves, so the result depends only on the set of names.
     """
-    taken: dict[str, str] = {}
+    result: dict[str, str] = {}
     by_slug: dict[str, list[str]] = {}
     for name in sorted(set(names)):
         by_slug.setdefault(slugify(name), []).append(name)
-    for slug, group in by_slug.items():
-        for i, name in enumerate(group):
-            taken[name] = slug if i == 0 else f"{slug}-{i + 1}"
-    return taken
+    used = set(by_slug)  # every base slug belongs to the first name that has it
+    for slug, group in sorted(by_slug.items()):
+        result[group[0]] = slug
+        for name in group[1:]:
+            n = 2
+            while f"{slug}-{n}" in used:
+                n += 1
+            used.add(f"{slug}-{n}")
+            result[name] = f"{slug}-{n}"
+    return result

@@ -109,14 +109,6 @@ def test_failed_lagebild_build_keeps_site_and_hand_written_pages(failed_build) -
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    reason="generator/pipeline.py: render_report swaps the new sections into docs/ before build_site runs, "
-    "so when MkDocs fails docs/ already holds the new generated sections (site/ is kept). Fix: let "
-    "render_report keep the replaced sections (swap_sections' '.previous' folder) and hand them to "
-    "pipeline.build, which deletes them after build_site succeeds and on SiteBuildError swaps them back "
-    "(swap_sections(previous, docs_dir, SECTIONS)) before re-raising.",
-    strict=False,
-)
 def test_failed_lagebild_build_keeps_generated_docs(failed_build) -> None:  # type: ignore[no-untyped-def]
     project, _, docs = failed_build
     assert generated_docs(project) == docs

@@ -73,15 +73,6 @@ def test_every_earlier_url_still_resolves(builds: tuple[set[str], Path]) -> None
     assert not broken, f"{len(broken)} published URLs no longer resolve: {broken[:10]}"
 
 
-@pytest.mark.xfail(
-    reason="The source page of a removed article, 'quellen/004-1b7fde4eaa71ffc7/', vanishes without a "
-    "redirect: retired actors, regions and claims redirect (generator/redirects.py), but sources are not in "
-    "the permalink registry (generator/permalinks.py SECTIONS = akteure, regionen, behauptungen). Fix: "
-    "register sources in the permalink registry too (add 'quellen' to permalinks.SECTIONS and assign "
-    "document slugs in resolve.py like the other sections), so that a removed article's slug is retired "
-    "and redirects to 'quellen/'.",
-    strict=False,
-)
 def test_urls_of_a_removed_article_redirect(builds: tuple[set[str], Path], project: Path) -> None:
     _, site = builds
     before = page_urls(site)

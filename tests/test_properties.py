@@ -9,7 +9,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import markdown
-import pytest
 import yaml
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
@@ -101,13 +100,6 @@ def test_german_number_words_are_parsed(case: tuple[int, str]) -> None:
     assert parse_number_word(word) == value
 
 
-@pytest.mark.xfail(
-    reason="generator/extract/numbers.py: parse_number_word reads the multiplier before 'tausend' with "
-    "_small() (1..99 only), so 'hunderttausend' and 'zweihundertfünfzigtausend' give None although the "
-    "docstring promises the hundred thousands. Fix: for 'tausend', take lv = parse_number_word(left) "
-    "when left is not '' or 'ein', and require 1 <= lv < 1000.",
-    strict=False,
-)
 @PROPERTY
 @given(german_number(top=1_000_000).filter(lambda case: case[0] >= 100_000))
 @example((100_000, "hunderttausend"))
@@ -149,14 +141,6 @@ def test_unique_slugs_do_not_depend_on_order(names: list[str], rnd) -> None:  # 
     assert set(unique_slugs(names)) == set(names)
 
 
-@pytest.mark.xfail(
-    reason="generator/slugs.py: unique_slugs numbers colliding names without checking the suffixed slug "
-    "against the other names' slugs: ['A', 'a', 'a-2'] maps both 'a' and 'a-2' to 'a-2' (two source "
-    "pages on one path, via views.page_slugs). Fix: first give each slug group's first name (sorted) its "
-    "base slug and collect all base slugs as taken; then, for the remaining names in sorted order, use "
-    "the smallest n >= 2 with f'{base}-{n}' not taken, adding each to taken.",
-    strict=False,
-)
 @PROPERTY
 @given(st.lists(st.text(alphabet="aA-2 ", max_size=4), max_size=8))
 @example(["A", "a", "a-2"])

@@ -38,7 +38,13 @@ def parse_number_word(word: str) -> int | None:
     for scale_word, scale in (("tausend", 1000), ("hundert", 100)):
         if scale_word in w:
             left, right = w.split(scale_word, 1)
-            lv = 1 if left in ("", "ein") else _small(left)
+            if left in ("", "ein"):
+                lv: int | None = 1
+            elif scale == 1000:
+                lv = parse_number_word(left)  # "zweihundertfünfzigtausend"
+                lv = lv if lv is not None and 1 <= lv < 1000 else None
+            else:
+                lv = _small(left)
             rv = 0 if right == "" else parse_number_word(right)
             if lv is None or rv is None or (scale == 100 and rv >= 100) or lv < 1:
                 return None
