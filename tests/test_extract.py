@@ -104,3 +104,9 @@ def test_trained_pipeline_is_an_extra_signal(tmp_path: Path) -> None:
     assert "Quast" not in actors(plain) and "Fluxwerk" not in actors(plain)
     assert actors(trained)["Quast"][0] == "person"
     assert actors(trained)["Fluxwerk"][0] == "organization"
+
+
+def test_a_huge_line_is_cut_into_sentences(extract_text) -> None:
+    r = extract_text("Titel\n\n" + "Kursk ( " * 16000)
+    assert len(r.document.sentences) > 50  # cut, not one 32,000-token sentence (quadratic otherwise)
+    assert all(s.end - s.start < 5000 for s in r.document.sentences)

@@ -6,6 +6,8 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from spacy.tokens import Span
+
 from ..cache import ExtractionCache
 from ..cleaning import Cleaned, clean_text
 from ..corpus import RawArticle
@@ -70,6 +72,20 @@ def make_source(
     )
 
 
+MAX_SENTENCE_TOKENS = 300
+
+
+def _chunks(sent: Span) -> list[Span]:
+    """Overlong "sentences" (a 100 kB line without a full stop) are cut so analysis stays linear."""
+    if len(sent) <= MAX_SENTENCE_TOKENS:
+        return [sent]
+    doc = sent.doc
+    return [
+        doc[i : min(i + MAX_SENTENCE_TOKENS, sent.end)]
+        for i in range(sent.start, sent.end, MAX_SENTENCE_TOKENS)
+    ]
+
+
 def corpus_year(articles: list[RawArticle]) -> int | None:
     """The most common publication year of the corpus: the year for dates that give none."""
     years = [int(str(a.meta["published"])[:4]) for a in articles if a.meta.get("published")]
@@ -125,7 +141,7 @@ class Extractor:
         offset = 0
         for p_index, para in enumerate(paras):
             doc = next(docs)  # type: ignore[call-overload]
-            sents = [s for s in doc.sents if s.text.strip()]
+            sents = [chunk for s in doc.sents if s.text.strip() for chunk in _chunks(s)]
             heading = len(sents) == 1 and not sents[0].text.rstrip().endswith((".", "!", "?", "“", '"', ":"))
             for sent in sents:
                 index = len(document.sentences)
