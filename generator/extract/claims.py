@@ -82,11 +82,18 @@ class ClaimFinder:
             if not frames and previous and self._continues(view):
                 frames = [Frame(c, "asserts", 0, 0) for c in previous]
             view.speakers = list(dict.fromkeys(f.claimant for f in frames))
+            target = view
+            if frames and self._points_back(view) and view.index > 0:
+                # "Das sagte der Parlamentarier X": X said the previous sentence
+                target = state.sentences[view.index - 1]
+                target.speakers = list(dict.fromkeys([*target.speakers, *view.speakers]))
             for frame in frames:
-                stance = self._phrase_stance(view) or frame.stance
+                if target is not view:
+                    frame = Frame(frame.claimant, frame.stance, 0, 0)
+                stance = self._phrase_stance(target) or frame.stance
                 if frame.stance != "asserts" and stance in ("denies",) and frame.stance == "confirms":
                     stance = frame.stance
-                self._add(state, view, frame, stance)
+                self._add(state, target, frame, stance)
             previous = view.speakers or ([] if view.heading else previous if self._continues(view) else [])
             people = [
                 r for r in view.actor_refs() if state.entities[r.entity].type in ("person", "organization")
@@ -94,6 +101,18 @@ class ClaimFinder:
             if people:
                 last_actor = people[-1].entity
             history.extend(view.actor_refs())
+
+    def _points_back(self, view: SentenceView) -> bool:
+        """ "Das sagte X …", "Dies erklärte X …" without a clause of its own: attribution only."""
+        toks = view.span
+        lowers = [t.lower_ for t in toks]
+        return (
+            len(toks) > 2
+            and lowers[0] in ("das", "dies", "so")
+            and lowers[1] in self.verbs
+            and "dass" not in lowers
+            and "„" not in lowers
+        )
 
     def _data_frames(self, view: SentenceView, history: list[Ref]) -> list[Frame]:
         """ "nach Armeeangaben", "laut UN-Angaben": the body whose data it is, named before."""
