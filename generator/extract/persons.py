@@ -56,6 +56,7 @@ class PersonFinder:
         reporting = kb.lexicon.get("reporting") or {}
         self.reporting = {v.split("|")[0] for verbs in reporting.values() for v in verbs}
         self.particles = kb.name_particles or {"von", "van", "der", "de", "al", "bin", "ibn", "el"}
+        self.descriptors = set(kb.lexicon.get("organization_descriptors") or [])
 
     # -- token tests -----------------------------------------------------------------------
     def is_role(self, text: str) -> bool:
@@ -150,7 +151,13 @@ class PersonFinder:
         k = j
         while k < len(toks) and toks[k].text in self.particles:
             k += 1
-        return k > j and k < len(toks) and self.name_like(toks[k]) and not self.is_word(toks[k].text)
+        return (
+            k > j
+            and k < len(toks)
+            and self.name_like(toks[k])
+            and not self.is_word(toks[k].text)
+            and toks[k].text not in self.descriptors  # "X von der Denkfabrik Y"
+        )
 
     def _accept(self, view: SentenceView, start: int, end: int) -> bool:
         toks = view.span
