@@ -66,6 +66,7 @@ class EntityFinder:
             self.gender, key=len, reverse=True
         )
         self.state_bodies = set(lex.get("state_body_heads") or [])
+        self.place_prefixes = set(lex.get("place_name_prefixes") or [])
         self.descriptors = set(lex.get("organization_descriptors") or [])
         self.collective_adjectives = set(lex.get("collective_adjectives") or [])
         self.collective_heads: dict[str, list[str]] = lex.get("collective_heads") or {}
@@ -343,7 +344,7 @@ class EntityFinder:
             while (
                 j < len(toks)
                 and toks[j].text[:1].isupper()
-                and not self.kb.words.is_common_noun(toks[j].text)
+                and (not self.kb.words.is_common_noun(toks[j].text) or toks[j].text in self.place_prefixes)
             ):
                 j += 1
             if j == i + 1 and type_ == "city" and i + 2 <= len(toks) - 1 and self._lone_name(toks, i + 1):
@@ -403,7 +404,8 @@ class EntityFinder:
                 if country and not state.covered(view, i, i + 1):
                     name = f"{COMPASS[tok.text]}-{country.name}"
                     place = self.place(state, f"named-region:{slugify(name)}", name, "region", country)
-                    state.mention(view, i, i + 3, place)
+                    ref = next((r for r in view.refs if r.start == i + 2), None)
+                    state.mention(view, i, ref.end if ref else i + 3, place)
             elif tok.text == "Grenze" and toks[i + 1].lower_ in ("zu", "zur", "zum"):
                 k = i + 2 + (toks[i + 2].lower_ in ("der", "dem", "den"))
                 country = self._country_at(state, view, k) if k < len(toks) else None

@@ -115,6 +115,7 @@ class PersonFinder:
 
     def _full_names(self, state: DocState, view: SentenceView) -> None:
         toks = view.span
+        places = {e.name: e for e in state.entities.values() if e.category == "region"}
         for a, b, span in _ner(view):
             if span.label_ == "person" and not self._blocked(state, view, a):
                 self._add(state, view, a, b)  # a trained pipeline says so
@@ -142,7 +143,10 @@ class PersonFinder:
                 or (len(toks[end - 1]) > 3 and self.words.is_common_noun(toks[end - 1].text))
             ):
                 end -= 1  # "… Selenskyj Dienstag"
-            if end > start and self._accept(view, start, end):
+            place = places.get(toks[start:end].text) if end > start else None
+            if place is not None:  # "Kämpfe um El Fasher": a place named elsewhere in the text
+                state.mention(view, start, end, place)
+            elif end > start and self._accept(view, start, end):
                 self._add(state, view, start, end)
             i = max(j, i + 1)
 
