@@ -1,7 +1,7 @@
 """Reproducible SVG charts of figures over time, one marker and colour per claimant.
 
 Same points in → byte-identical SVG out: fixed hash salt, no date metadata, text kept as
-text, series ordered by name. Numbers and dates are German (12.000, 24.10.2024).
+text, series ordered by name. Numbers and dates are German (4.500, 03.05.2023).
 """
 
 from __future__ import annotations
@@ -273,7 +273,7 @@ MAX_LISTED = 5  # per claimant, the text alternative lists up to this many value
 
 
 def _values(points: list[ChartPoint], *, dated: bool) -> str:
-    """ "mindestens 3.000 am 23.10.2024, 12.000 am 28.10.2024" or a summary of many values."""
+    """ "mindestens 3.000 am 02.05.2023, 4.500 am 03.05.2023" or a summary of many values."""
     if len(points) > MAX_LISTED:
         values = [p.value for p in points]
         low, high = format_number(min(values)), format_number(max(values))

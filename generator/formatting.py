@@ -23,7 +23,7 @@ UNATTRIBUTED = "ohne Zuschreibung"
 
 
 def format_number(value: float) -> str:
-    """German number format: ``12000`` → ``"12.000"``, ``1.5`` → ``"1,5"``, ``-3000`` → ``"-3.000"``."""
+    """German number format: ``4500`` → ``"4.500"``, ``1.5`` → ``"1,5"``, ``-3000`` → ``"-3.000"``."""
     if not math.isfinite(value):
         return str(value)
     rounded = round(value, 2)

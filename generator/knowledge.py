@@ -224,7 +224,7 @@ def _load_cities(kb: KnowledgeBase, words: Lexicon) -> None:
 
 
 def _borrow_coordinates(kb: KnowledgeBase) -> None:
-    """A region named like its main city ("Kursk", "Charkiw") gets the city's coordinates for its map."""
+    """A region named like its main city ("Charkiw", "Aleppo") gets the city's coordinates for its map."""
     for entry in kb.entries.values():
         if entry.category not in ("region", "area") or entry.lat is not None or not entry.country:
             continue
@@ -299,7 +299,7 @@ def _load_user(kb: KnowledgeBase, path: Path) -> None:
         ):
             raise ConfigError(
                 f"{path}: claim '{claim['text']}': 'all' must be a list of lists of words "
-                "(quote numbers: '12.000')"
+                "(quote numbers: '4.500')"
             )
         kb.claims.append(TrackedClaim(claim["text"], [[w.lower() for w in g] for g in groups]))
     _merge_lexicon(kb.lexicon, data.get("lexicon") or {})

@@ -189,7 +189,7 @@ _PLAIN = re.compile(r"[0-9.,\-–]+")
 
 
 def plain(text: str) -> Safe:
-    """Our own number and date formats ("12.000", "24.10.2024") as they are; anything else escaped.
+    """Our own number and date formats ("4.500", "03.05.2023") as they are; anything else escaped.
 
     They only ever stand inside a line (table cells, after a label), where "12." starts no list.
     """
@@ -214,7 +214,7 @@ def external_link(url: str | None) -> Safe:
 
 
 def value_text(figure: Figure) -> Safe:
-    """A figure as the text states it, in German format: "fast 12.000" (escaped)."""
+    """A figure as the text states it, in German format: "fast 4.500" (escaped)."""
     value = plain(format_number(figure.value))
     return Safe(f"{escape_markdown(figure.qualifier)} {value}") if figure.qualifier else value
 

@@ -1,9 +1,9 @@
 """Resolution stage: merge per-document entities across the corpus into the report model.
 
 Knowledge-base entities share their key across documents. People found by form are
-merged by name: a surname-only person ("Putin") joins the one full name in the corpus
-that ends in it ("Wladimir Putin"), allowing transliteration variants. Places of one name
-("Region Kursk" here, "Kursk" there) are one place. Statements with the same normalised
+merged by name: a surname-only person ("Macron") joins the one full name in the corpus
+that ends in it ("Emmanuel Macron"), allowing transliteration variants. Places of one name
+("Region Tigray" here, "Tigray" there) are one place. Statements with the same normalised
 claim text land on one claim. Page slugs come from the permalink registry, so a published
 page keeps its address.
 """

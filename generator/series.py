@@ -2,7 +2,7 @@
 
 A series key is (group label, country): the counted noun mapped through the synonym groups
 of ``knowledge/series.yml`` (Soldaten, Truppen, Streitkräfte and Mann all count "Soldaten"),
-plus the country the figure is about: an adjective in its subject ("nordkoreanische"), a
+plus the country the figure is about: an adjective in its subject ("iranische"), a
 country named with "aus", or else the one state mentioned in the figure's sentence that is
 neither the claimant nor the place. Qualifiers become ranges ("mindestens 3.000" allows
 3.000 and more), and two figures of one series from different claimants at close dates whose
@@ -186,7 +186,7 @@ class Conflict:
 class FigureSeries:
     label: str  # the group label, e.g. "Soldaten"
     country: str | None  # ISO code of the party counted, e.g. "KP"
-    name: str  # "nordkoreanische Soldaten"
+    name: str  # "iranische Soldaten"
     slug: str = ""
     figures: list[Figure] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
@@ -197,7 +197,7 @@ class FigureSeries:
 
     @property
     def title(self) -> str:
-        """The name as a heading: "Nordkoreanische Soldaten"."""
+        """The name as a heading: "Iranische Soldaten"."""
         return self.name[:1].upper() + self.name[1:]
 
     @property

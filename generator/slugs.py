@@ -11,7 +11,7 @@ MAX_SLUG = 80
 
 
 def slugify(text: str, *, max_length: int = MAX_SLUG) -> str:
-    """Return a readable ASCII slug: ``"Wladimir Putin"`` → ``"wladimir-putin"``.
+    """Return a readable ASCII slug: ``"Emmanuel Macron"`` → ``"emmanuel-macron"``.
 
     German umlauts are transliterated (ä → ae), other accents stripped, anything else
     becomes a hyphen. Long slugs are cut at a word boundary. Never empty.

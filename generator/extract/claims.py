@@ -1,7 +1,7 @@
 """Attribution and claims: who says what, with which stance.
 
 A sentence is attributed through reporting verbs ("sagte", "teilte … mit", inverted
-"betonte Lawrow"), source phrases ("laut X", "nach Angaben des X", "X zufolge") or, for a
+"betonte Baerbock"), source phrases ("laut X", "nach Angaben des X", "X zufolge") or, for a
 sentence in reported speech or a quote right after an attributed one, the previous
 speaker. The stance comes from the verb ("bestätigte" confirms, "bestritt" denies), from
 phrases anywhere in the sentence ("keine Beweise" doubts, "unbegründete Gerüchte"
@@ -176,7 +176,7 @@ class ClaimFinder:
         first = [r for r in actors if r.end == i and all(t.lower_ in ARTICLES for t in toks[: r.start])]
         if first:
             return [first[0].entity]
-        # inverted: "sagte der russische Präsident Wladimir Putin", "betonte Lawrow", "sagte er"
+        # inverted: "sagte der französische Präsident Emmanuel Macron", "betonte Baerbock", "sagte er"
         j = i + 1
         while (
             j < len(toks)
@@ -347,7 +347,7 @@ def _is_participle(word: str) -> bool:
 
 
 def _genitive_attribute(toks: Span, ref: Ref) -> bool:
-    """ "Ruttes Kommentare", "Russlands Erfolg": a possessor, not a subject."""
+    """ "Macrons Kommentare", "Frankreichs Erfolg": a possessor, not a subject."""
     return (
         ref.text.endswith("s")
         and ref.end < len(toks)

@@ -1,11 +1,11 @@
 """Actors and places from knowledge-base spans and German phrase patterns.
 
 - country names: an acting state, or a place after a locative word ("in Russland");
-- capitals: the government ("Kiew teilte mit") or the city ("in Moskau");
-- country adjectives + head noun: forces and officials are the state ("nordkoreanische
+- capitals: the government ("Teheran teilte mit") or the city ("in Teheran");
+- country adjectives + head noun: forces and officials are the state ("iranische
   Truppen"), institutional heads are organisations ("südkoreanische Geheimdienst");
 - prefixed compounds: "US-Regierung" (the state), "US-Außenministerium" (an organisation);
-- region words: "Region Kursk", "Dorf X", "Provinz X"; acronyms as organisations.
+- region words: "Region Tigray", "Dorf X", "Provinz X"; acronyms as organisations.
 """
 
 from __future__ import annotations
@@ -280,7 +280,7 @@ class EntityFinder:
             state.mention(view, start, j + 1, org)
 
     def _named_after(self, state: DocState, view: SentenceView, k: int) -> LocalEntity | None:
-        """ "die nordkoreanische Agentur KCNA": the name after a description is the organisation."""
+        """ "die iranische Agentur IRNA": the name after a description is the organisation."""
         toks = view.span
         if k >= len(toks):
             return None
@@ -527,7 +527,7 @@ class EntityFinder:
                 if j == i_name or state.covered(view, i_name, j):
                     continue
                 if j < len(toks) and toks[j].text[:1].isupper() and toks[j].is_alpha:
-                    continue  # "in Putins Sinne": a genitive, not a place
+                    continue  # "in Macrons Sinne": a genitive, not a place
                 name = toks[i_name:j].text
                 place = self.place(state, f"named-city:{slugify(name)}", name, "city")
                 state.mention(view, i_name, j, place)

@@ -118,7 +118,7 @@ class FigureFinder:
         return year_like and (prev.lower() in YEAR_BEFORE or self._counted(toks, end)[0] is None)
 
     def _about_a_number(self, toks: Span) -> bool:
-        """ "Die registrierte Zahl ist mit 12.000 höher": a figure even without a counted noun."""
+        """ "Die registrierte Zahl ist mit 4.500 höher": a figure even without a counted noun."""
         return any(t.lower_ in ("zahl", "anzahl", "gesamtzahl", "schätzung", "höchststand") for t in toks)
 
     def _qualifier(self, toks: Span, i: int) -> tuple[str | None, int]:

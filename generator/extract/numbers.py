@@ -1,4 +1,4 @@
-"""German number parsing: "12.000", "1,5 Millionen", "zwölf", "dreiundzwanzig", "zweihundert"."""
+"""German number parsing: "4.500", "1,5 Millionen", "zwölf", "dreiundzwanzig", "zweihundert"."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ TENS = {v for k, v in BASIC.items() if v >= 20}
 
 
 def parse_digits(text: str) -> float | None:
-    """ "12.000" → 12000, "1,5" → 1.5, "3000" → 3000; anything else → None."""
+    """ "4.500" → 4500, "1,5" → 1.5, "3000" → 3000; anything else → None."""
     if not DIGITS.match(text):
         return None
     value = float(text.replace(".", "").replace(",", "."))
@@ -65,7 +65,7 @@ def _small(w: str) -> int | None:
 
 
 def format_number(value: float) -> str:
-    """German display: 12000 → "12.000", 1.5 → "1,5"."""
+    """German display: 4500 → "4.500", 1.5 → "1,5"."""
     if float(value).is_integer():
         return f"{int(value):,}".replace(",", ".")
     whole, frac = f"{value:,.2f}".rstrip("0").rstrip(".").split(".")

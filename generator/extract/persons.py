@@ -3,7 +3,7 @@
 Signals: a run of capitalised tokens that starts with a known given name, or whose
 tokens are not German words; a role cue before ("Außenminister X", "der Sprecher des …,
 X,") or after ("X, Chef des …"); an inverted reporting clause ("sagte X"). Surname-only
-mentions ("Putin", "Ruttes", "Budanov") are linked to the full name in the document,
+mentions ("Macron", "Macrons", "Kovalev") are linked to the full name in the document,
 allowing transliteration variants (w/v, j/y) and one-letter typos.
 """
 
@@ -21,7 +21,7 @@ ARTICLES = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "e
 
 
 def name_key(name: str) -> str:
-    """A spelling-tolerant key: "Budanov" and "Budanow" give the same key."""
+    """A spelling-tolerant key: "Kovalev" and "Kowalew" give the same key."""
     key = name.lower().replace("w", "v").replace("y", "j").replace("ij", "i").replace("kh", "ch")
     return key.removesuffix("s") if len(key) > 5 else key
 
@@ -142,7 +142,7 @@ class PersonFinder:
                 toks[end - 1].text in self.particles
                 or (len(toks[end - 1]) > 3 and self.words.is_common_noun(toks[end - 1].text))
             ):
-                end -= 1  # "… Selenskyj Dienstag"
+                end -= 1  # "… Macron Dienstag"
             place = places.get(toks[start:end].text) if end > start else None
             if place is not None:  # "Kämpfe um El Fasher": a place named elsewhere in the text
                 state.mention(view, start, end, place)
