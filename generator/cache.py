@@ -80,10 +80,15 @@ class ExtractionCache:
             return
         path = self._path(key)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            with tmp.open("wb") as fh:
-                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            tmp.replace(path)
+            write_pickle(path, value)
         except OSError as exc:
             log.warning("%s: could not write cache entry (%s)", path, exc)
+
+
+def write_pickle(path: Path, value: Any) -> None:
+    """Pickle `value` to `path` atomically: readers see the old file or the whole new one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    with tmp.open("wb") as fh:
+        pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    tmp.replace(path)

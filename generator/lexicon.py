@@ -153,11 +153,9 @@ def load_lexicon() -> Lexicon:
             pass
     lex = build_lexicon()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump(lex, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
+        from .cache import write_pickle
+
+        write_pickle(path, lex)
     except OSError:
-        pass
+        pass  # no writable cache folder: build again next time
     return lex
