@@ -17,15 +17,13 @@ from spacy.tokens import Span
 from ..knowledge import Entry, KnowledgeBase
 from ..slugs import slugify
 from .base import DocState, LocalEntity, SentenceView
+from .places import PlacePatterns
 
 DATELINE = re.compile(
     r"^[^()]{2,40}\(\w[\w /.-]{0,30}\)\s*[-–—]"  # "Khartum (dpa) - …"
     r"|^[A-ZÄÖÜ][\w .'-]{1,40},\s*(?:den\s+)?\d{1,2}\.\s*\w+\s+\d{4}"  # "Beirut, 14. März 2024"
 )
 LARGE_CITY = 200_000
-PLACE_PREPOSITIONS = {"in", "nach", "aus", "bei", "nahe", "nördlich", "südlich", "östlich", "westlich"}
-COMPASS = {"Norden": "Nord", "Süden": "Süd", "Osten": "Ost", "Westen": "West", "Nordosten": "Nordost",
-           "Nordwesten": "Nordwest", "Südosten": "Südost", "Südwesten": "Südwest"}  # fmt: skip
 GENDER_ENDINGS = {"m": "er", "f": "e", "n": "es", "pl": "e"}
 
 
@@ -53,7 +51,7 @@ def head_lemma(token: str) -> str:
     return token
 
 
-class EntityFinder:
+class EntityFinder(PlacePatterns):
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         lex = kb.lexicon
@@ -334,95 +332,6 @@ class EntityFinder:
         elif entry.category == "organization":
             state.mention(view, start, start + 1, self.actor(state, entry))
 
-    def _region_words(self, state: DocState, view: SentenceView) -> None:
-        toks = view.span
-        for i in range(len(toks) - 1):
-            type_ = self.region_words.get(toks[i].text)
-            if not type_:
-                continue
-            j = i + 1
-            while (
-                j < len(toks)
-                and toks[j].text[:1].isupper()
-                and (not self.kb.words.is_common_noun(toks[j].text) or toks[j].text in self.place_prefixes)
-            ):
-                j += 1
-            if j == i + 1 and type_ == "city" and i + 2 <= len(toks) - 1 and self._lone_name(toks, i + 1):
-                j = i + 2  # "Kleinstadt Sake": a name that is also a German word
-            if j == i + 1:
-                continue
-            name = toks[i + 1 : j].text
-            if self.kb.lookup(name) and any(
-                s.key.startswith(("country:", "org:")) for s in self.kb.lookup(name)
-            ):
-                continue
-            for ref in list(view.refs):
-                if ref.start >= i + 1 and ref.end <= j and ref.entity.startswith("region:"):
-                    view.refs.remove(ref)
-                    ent = state.entities[ref.entity]
-                    ent.mentions = [
-                        m for m in ent.mentions if not (m.sentence == view.index and m.text == ref.text)
-                    ]
-            existing = [e for e in state.entities.values() if e.category == "region" and e.name == name]
-            entry = None
-            for s in self.kb.lookup(name):
-                entry = self.kb.entries.get(s.key)
-                break
-            place = self.place(state, f"named-{type_}:{slugify(name)}", name, type_, entry)
-            if entry and not place.country:
-                place.country = entry.country
-            if existing and not place.country:
-                place.country = existing[0].country
-            state.mention(view, i, j, place)
-            if toks[i].text not in ("Region", "Gebiet", "Oblast", "Provinz", "Stadt", "Dorf"):
-                state.mention(view, i + 1, j, place)
-
-    def _country_at(self, state: DocState, view: SentenceView, k: int) -> Entry | None:
-        """The country named at token k (a country ref, or "des Landes": the last country named)."""
-        ref = next((r for r in view.refs if r.start == k), None)
-        if ref is not None:
-            ent = state.entities.get(ref.entity)
-            return (
-                self.kb.country_entry(ent.country)
-                if ent and ent.type in ("state", "country") and ent.country
-                else None
-            )
-        if view.span[k].text in ("Landes", "Staates"):
-            for other in reversed(state.sentences[: view.index + 1]):
-                for r in reversed(other.refs):
-                    ent = state.entities.get(r.entity)
-                    if ent and ent.type in ("state", "country") and ent.country:
-                        return self.kb.country_entry(ent.country)
-        return None
-
-    def _compass_and_border(self, state: DocState, view: SentenceView) -> None:
-        """ "im Süden des Libanon", "im Norden des Landes", "an der Grenze zu Algerien"."""
-        toks = view.span
-        for i, tok in enumerate(toks[:-2]):
-            if tok.text in COMPASS and toks[i + 1].lower_ in ("des", "der"):
-                country = self._country_at(state, view, i + 2)
-                if country and not state.covered(view, i, i + 1):
-                    name = f"{COMPASS[tok.text]}-{country.name}"
-                    place = self.place(state, f"named-region:{slugify(name)}", name, "region", country)
-                    ref = next((r for r in view.refs if r.start == i + 2), None)
-                    state.mention(view, i, ref.end if ref else i + 3, place)
-            elif tok.text == "Grenze" and toks[i + 1].lower_ in ("zu", "zur", "zum"):
-                k = i + 2 + (toks[i + 2].lower_ in ("der", "dem", "den"))
-                country = self._country_at(state, view, k) if k < len(toks) else None
-                if country is None:
-                    continue
-                start = i - 1 if i > 0 and self.kb.country_of_adjective(toks[i - 1].text) else i
-                name = f"Grenzgebiet zu {country.name}"
-                place = self.place(state, f"named-region:{slugify(name)}", name, "region")
-                state.mention(view, start, k + 1, place)
-
-    def _lone_name(self, toks: Span, k: int) -> bool:
-        """A capitalised word standing alone as a name: followed by punctuation or a lowercase word."""
-        nxt = toks[k + 1] if k + 1 < len(toks) else None
-        return (
-            toks[k].text[:1].isupper() and toks[k].is_alpha and (nxt is None or nxt.is_punct or nxt.is_lower)
-        )
-
     def _acronyms(self, state: DocState, view: SentenceView) -> None:
         for i, tok in enumerate(view.span):
             text = tok.text
@@ -436,28 +345,6 @@ class EntityFinder:
                     continue
                 org = state.entity(f"org:{slugify(text)}", text, "actor", "organization")
                 state.mention(view, i, i + 1, org)
-
-    def _merge_city_into_region(self, state: DocState) -> None:
-        """Places of one name in one article are one place; "Region X" beats a city X."""
-        rank = {"region": 0, "area": 1, "country": 2, "city": 3}
-        by_name: dict[str, list[LocalEntity]] = {}
-        for ent in state.entities.values():
-            if ent.category == "region":
-                by_name.setdefault(ent.name, []).append(ent)
-        for group in by_name.values():
-            if len(group) < 2:
-                continue
-            group.sort(key=lambda e: (rank.get(e.type, 9), e.key.startswith("named-")))
-            target = group[0]
-            for ent in group[1:]:
-                target.mentions.extend(ent.mentions)
-                target.country = target.country or ent.country
-                target.lat, target.lon = target.lat or ent.lat, target.lon or ent.lon
-                for view in state.sentences:
-                    for ref in view.refs:
-                        if ref.entity == ent.id:
-                            ref.entity = target.id
-                del state.entities[ent.id]
 
     def bare_heads(self, state: DocState) -> None:
         """ "des Geheimdienstes" → the last organisation with that head; "das Außenministerium"
@@ -508,53 +395,6 @@ class EntityFinder:
             return True  # "Hilfsorganisation Ärzte ohne Grenzen" → "die Organisation"
         entry = self.kb.entries.get(org.key)
         return bool(entry and entry.kind and entry.kind in self.descriptor_kinds.get(noun, ()))
-
-    def unknown_places(self, state: DocState) -> None:
-        """ "in Woskepar", "nach Pacaraima": an unknown name after a locative preposition is a place."""
-        for view in state.sentences:
-            toks = view.span
-            for i in range(len(toks) - 1):
-                if toks[i].lower_ not in PLACE_PREPOSITIONS and toks[i].lower_ != "im":
-                    continue
-                j = i + 1
-                while j < len(toks) - 1 and toks[j].is_lower and toks[j].is_alpha and j - i <= 2:
-                    j += 1  # "im benachbarten Woskepar"
-                i_name = j
-                if toks[i].lower_ == "im" and i_name == i + 1:
-                    continue
-                while j < len(toks) and j - i_name < 3 and self._unknown_name(toks[j].text):
-                    j += 1
-                if j == i_name or state.covered(view, i_name, j):
-                    continue
-                if j < len(toks) and toks[j].text[:1].isupper() and toks[j].is_alpha:
-                    continue  # "in Macrons Sinne": a genitive, not a place
-                name = toks[i_name:j].text
-                place = self.place(state, f"named-city:{slugify(name)}", name, "city")
-                state.mention(view, i_name, j, place)
-        self._repeat_mentions(state)
-
-    def _repeat_mentions(self, state: DocState) -> None:
-        """A place found once by context ("Kleinstadt Sake") is the same place elsewhere in the text."""
-        named = {
-            e.name: e
-            for e in state.entities.values()
-            if e.category == "region" and e.key.startswith("named-")
-        }
-        for view in state.sentences:
-            for k, tok in enumerate(view.span):
-                place = named.get(tok.text)
-                if place is not None and " " not in place.name and not state.covered(view, k, k + 1):
-                    state.mention(view, k, k + 1, place)
-
-    def _unknown_name(self, text: str) -> bool:
-        return (
-            len(text) > 2
-            and text[0].isupper()
-            and not text.isupper()
-            and text.replace("-", "").isalpha()
-            and not self.kb.words.is_german_word(text)
-            and text not in self.kb.words.given_names
-        )
 
     def _sentence_country(self, state: DocState, view: SentenceView) -> str | None:
         for ref in view.refs:
