@@ -1,14 +1,26 @@
 """Chart and map specifications: where each SVG goes, what it shows, its text alternative.
 
-Pages embed these specs; `generator.render` writes each distinct one once (by path) through
-its `render()`. A spec is built from the model only, so the same report gives the same files.
+Pages embed these specs; `generator.render` writes each distinct one once (by path), drawn
+by `draw_assets`. A spec is built from the model only, so the same report gives the same files:
+`cache_key()` names what a drawing depends on, and an on-disk cache (`ChartCache`) keyed by it
+and by the drawing code's version lets a rebuild skip matplotlib for every unchanged chart.
+Many charts to draw are drawn in parallel processes; the SVG does not depend on which.
 """
 
 from __future__ import annotations
 
+import hashlib
+import logging
+import os
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import resources
+from pathlib import Path
 from typing import Protocol
+
+import matplotlib
 
 from .charts import ChartPoint, alt_text, caption, mention_alt, render_chart, render_mentions
 from .model import Figure, Region
@@ -29,6 +41,8 @@ class Asset(Protocol):
     def path(self) -> str: ...
 
     def render(self) -> str: ...
+
+    def cache_key(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -68,6 +82,9 @@ class FigureChart:
     def render(self) -> str:
         return _figure_svg(tuple(self.points), self.title, self.ylabel)
 
+    def cache_key(self) -> str:
+        return repr(("figures", tuple(self.points), self.title, self.ylabel))
+
 
 @dataclass(frozen=True)
 class StanceChart:
@@ -88,6 +105,9 @@ class StanceChart:
     def render(self) -> str:
         return _stance_svg(self.points, self.title)
 
+    def cache_key(self) -> str:
+        return repr(("stances", self.points, self.title))
+
 
 @dataclass(frozen=True)
 class MentionChart:
@@ -107,6 +127,9 @@ class MentionChart:
 
     def render(self) -> str:
         return render_mentions(self.counts, title=self.title)
+
+    def cache_key(self) -> str:
+        return repr(("mentions", self.counts, self.title))
 
 
 @dataclass(frozen=True)
@@ -138,6 +161,11 @@ class RegionMap:
 
         return render_map(self.region)
 
+    def cache_key(self) -> str:
+        from .maps import shapes_path
+
+        return repr(("map", self.region, shapes_path().name, shapes_path().stat().st_size))
+
 
 # Same data, same SVG: within one process (tests, repeated builds) each chart is drawn once.
 @lru_cache(maxsize=1024)
@@ -148,3 +176,85 @@ def _figure_svg(points: tuple[ChartPoint, ...], title: str, ylabel: str) -> str:
 @lru_cache(maxsize=1024)
 def _stance_svg(points: tuple[StancePoint, ...], title: str) -> str:
     return render_stances(points, title=title)
+
+
+# Drawing: on-disk cache, parallel processes ---------------------------------------------------
+
+CODE_FILES = ("assets.py", "charts.py", "stance_chart.py", "maps.py")
+PARALLEL_FROM = 50
+"""Draw in parallel processes from this many charts and maps to draw (fewer: not worth starting them)."""
+
+log = logging.getLogger(__name__)
+
+
+@cache
+def drawing_version() -> str:
+    """A hash of the drawing code and matplotlib's version: a change to either redraws everything."""
+    digest = hashlib.sha256(matplotlib.__version__.encode())
+    package = resources.files("generator")
+    for name in CODE_FILES:
+        digest.update((package / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+class ChartCache:
+    """Drawn SVGs in `folder`, one file per hash of (drawing version, asset's cache key)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.hits = 0
+
+    def _path(self, asset: Asset) -> Path:
+        key = hashlib.sha256(f"{drawing_version()}\n{asset.cache_key()}".encode()).hexdigest()
+        return self.folder / key[:2] / f"{key}.svg"
+
+    def get(self, asset: Asset) -> str | None:
+        try:
+            svg = self._path(asset).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+        self.hits += 1
+        return svg
+
+    def put(self, asset: Asset, svg: str) -> None:
+        path = self._path(asset)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_text(svg, encoding="utf-8", newline="\n")
+            tmp.replace(path)
+        except OSError as exc:
+            log.warning("%s: could not write chart cache entry (%s)", path, exc)
+
+
+def draw_assets(assets: Sequence[Asset], cache_dir: Path | None = None) -> dict[str, str]:
+    """The SVG of every asset, by path: from the cache in `cache_dir` where present, else drawn."""
+    store = ChartCache(cache_dir) if cache_dir is not None else None
+    svgs: dict[str, str] = {}
+    missing: list[Asset] = []
+    for asset in assets:
+        found = store.get(asset) if store is not None else None
+        if found is None:
+            missing.append(asset)
+        else:
+            svgs[asset.path] = found
+    for asset, svg in zip(missing, _draw(missing), strict=True):
+        svgs[asset.path] = svg
+        if store is not None:
+            store.put(asset, svg)
+    if store is not None and store.hits:
+        log.info("%d of %d charts and maps unchanged, taken from the cache", store.hits, len(assets))
+    return {asset.path: svgs[asset.path] for asset in assets}
+
+
+def _draw(assets: Sequence[Asset]) -> list[str]:
+    """Draw `assets` in order: in this process, or in one process per CPU when there are many."""
+    workers = os.cpu_count() or 1
+    if len(assets) < PARALLEL_FROM or workers < 2:
+        return [asset.render() for asset in assets]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(_render, assets, chunksize=max(1, len(assets) // (4 * workers))))
+
+
+def _render(asset: Asset) -> str:
+    return asset.render()

@@ -38,7 +38,7 @@ class Settings:
     scheduler: str | None = None
     """Address of a Dask scheduler (tcp://host:8786): extraction then runs on that cluster."""
     cache: bool = True
-    """Keep extraction results per article in cache_dir, so unchanged articles are not re-extracted."""
+    """Keep extraction results per article and drawn charts in cache_dir, so unchanged work is not redone."""
     cache_dir: Path = Path(".lagebild-cache")
     """Folder for the extraction cache (safe to delete)."""
     ignore_metadata: bool = False

@@ -99,7 +99,10 @@ def build(settings: Settings, *, site: bool = True, progress: ProgressFactory = 
     before = {s for s in SECTIONS if (settings.docs_dir / s).exists()}
     try:
         info = read_site_info(settings.mkdocs_config)
-        render_report(report, settings.docs_dir, site=info, progress=step, previous=previous)
+        charts = settings.cache_dir / "charts" if settings.cache else None
+        render_report(
+            report, settings.docs_dir, site=info, progress=step, previous=previous, cache_dir=charts
+        )
         if site:
             build_site(settings.mkdocs_config, settings.site_dir, strict=True)
     except BaseException:

@@ -1,9 +1,11 @@
 """Render a Report into the generated part of the docs folder.
 
-`render_report` first plans every page and chart (`generator.pages`), then writes all of
-them into a staging folder next to the output, and only then swaps the generated section
-folders in. A failure leaves the previous output as it was; hand-written files in the
-docs folder (index.md, methode.md, stylesheets/ …) are never touched.
+`render_report` first plans every page and chart (`generator.pages`), draws the charts (or
+takes them from the chart cache), writes every new or changed file into a staging folder next
+to the output, and only then updates the generated sections (`generator.sync`): unchanged files
+keep their bytes and modification time, changed ones are replaced atomically, files no longer
+generated are deleted. A failure leaves the previous output as it was; hand-written files in
+the docs folder (index.md, methode.md, stylesheets/ …) are never touched.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from typing import Any
 
 import jinja2
 
-from .assets import Asset
+from .assets import Asset, draw_assets
 from .citation import SiteInfo
 from .errors import LagebildError
 from .escape import Safe, escape_html, escape_markdown, yaml_title
@@ -40,6 +42,7 @@ from .model import Figure, Report
 from .pages import PageSpec, Planner
 from .redirects import redirect_files
 from .series import SeriesIndex
+from .sync import restore_files, sync_sections, unchanged
 from .views import ReportIndex
 
 SECTIONS: tuple[str, ...] = (
@@ -71,12 +74,14 @@ def render_report(
     site: SiteInfo | None = None,
     progress: Progress | None = None,
     previous: Path | None = None,
+    cache_dir: Path | None = None,
 ) -> list[Path]:
     """Write all generated pages, charts, maps and data files for `report` into `docs_dir`.
 
     `site` (``site_url`` from mkdocs.yml) makes the "Zitieren" boxes show absolute URLs.
-    Returns the written files (sorted). `progress(done, total)` is called after each file.
-    With `previous`, the replaced section folders are moved there (for the caller to restore or delete).
+    Returns the generated files (sorted), changed or not. `progress(done, total)` is called
+    after each file. With `previous`, the files replaced or deleted are kept there (for the
+    caller to `restore_sections` or delete). `cache_dir` keeps drawn charts and maps between runs.
     """
     docs_dir = Path(docs_dir)
     index = ReportIndex(report)
@@ -94,23 +99,24 @@ def render_report(
     written: list[str] = []
 
     def write(rel: str, text: str) -> None:
-        target = staging / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8", newline="\n")
+        encoded = text.encode("utf-8")
+        if not unchanged(docs_dir, rel, encoded):
+            target = staging / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(encoded)
         written.append(rel)
         if progress is not None:
             progress(len(written), total)
 
     try:
-        for section in SECTIONS:
-            (staging / section).mkdir()
         for page in pages:
             write(page.path, render_page(env, page))
-        for asset in assets:
-            write(asset.path, asset.render())
+        for rel, svg in draw_assets(assets, cache_dir).items():
+            write(rel, svg)
         for rel, text in data.items():
             write(rel, text)
-        swap_sections(staging, docs_dir, SECTIONS, previous)
+        backup = previous if previous is not None else staging / ".previous"
+        sync_sections(staging, docs_dir, SECTIONS, set(written), backup)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return [docs_dir / rel for rel in sorted(written)]
@@ -133,42 +139,13 @@ def collect_assets(pages: Iterable[PageSpec]) -> list[Asset]:
     return [assets[path] for path in sorted(assets)]
 
 
-def swap_sections(
-    staging: Path, docs_dir: Path, sections: Iterable[str], previous: Path | None = None
-) -> None:
-    """Replace each section folder of docs_dir by its staged version; roll back on failure.
-
-    The replaced folders go to `previous` (kept for the caller) or are deleted with the staging tree.
-    """
-    if previous is None:
-        previous = staging / ".previous"
-        previous.mkdir()
-    moved: list[str] = []
-    try:
-        for section in sections:
-            if (docs_dir / section).exists():
-                (docs_dir / section).rename(previous / section)
-            moved.append(section)
-            (staging / section).rename(docs_dir / section)
-    except OSError:
-        for section in reversed(moved):
-            if (previous / section).exists():
-                if (docs_dir / section).exists():
-                    shutil.rmtree(docs_dir / section)
-                (previous / section).rename(docs_dir / section)
-        raise
-
-
 def restore_sections(previous: Path, docs_dir: Path, existed: set[str]) -> None:
-    """Put back the sections `swap_sections` moved to `previous`; drop sections that are new."""
+    """Undo `render_report(..., previous=previous)`: put back the files it replaced or deleted
+    (with their modification times), drop the files it added and the sections that are new."""
+    restore_files(previous, docs_dir, SECTIONS)
     for section in SECTIONS:
-        current = docs_dir / section
-        if (previous / section).exists():
-            if current.exists():
-                shutil.rmtree(current)
-            (previous / section).rename(current)
-        elif section not in existed and current.exists():
-            shutil.rmtree(current)
+        if section not in existed and (docs_dir / section).exists():
+            shutil.rmtree(docs_dir / section)
 
 
 # Jinja environment ----------------------------------------------------------------------
