@@ -65,16 +65,24 @@ class ChartPoint:
         )
 
 
-def _parse(iso: str) -> date | None:
+def parse_date(iso: str) -> date | None:
+    """An ISO date, or None for anything else ("" for unknown)."""
     try:
         return date.fromisoformat(iso)
     except ValueError:
         return None
 
 
+def svg_text(fig: plt.Figure, pad: float = 0.1) -> str:
+    """The figure as reproducible SVG text (no date metadata; hashsalt fixed in STYLE)."""
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg", bbox_inches="tight", pad_inches=pad, metadata={"Date": None})
+    return buffer.getvalue()
+
+
 def plottable(points: Sequence[ChartPoint]) -> list[ChartPoint]:
     """Points with a full ISO date, in a stable order."""
-    return sorted((p for p in points if _parse(p.date)), key=lambda p: (p.series, p.date, p.value))
+    return sorted((p for p in points if parse_date(p.date)), key=lambda p: (p.series, p.date, p.value))
 
 
 def over_time(points: Sequence[ChartPoint]) -> bool:
@@ -118,11 +126,9 @@ def render_chart(points: Sequence[ChartPoint], *, title: str, ylabel: str) -> st
                 _plot_by_claimant(ax, shown, names, xlabel=ylabel)
                 _draw_bounds(ax, shown, [p.value for p in shown], names, vertical=False)
             ax.set_title(title)
-            buffer = io.StringIO()
-            fig.savefig(buffer, format="svg", bbox_inches="tight", pad_inches=0.1, metadata={"Date": None})
+            return svg_text(fig)
         finally:
             plt.close(fig)
-    return buffer.getvalue()
 
 
 def _look(names: list[str], name: str) -> tuple[str, str]:
@@ -259,7 +265,7 @@ def _style_time_axes(ax: plt.Axes, points: Sequence[ChartPoint], *, ylabel: str)
         for tick in ax.get_xticklabels():
             tick.set_horizontalalignment("right")
     for i, (a, b) in enumerate(itertools.pairwise(dates)):
-        if (_parse(b) - _parse(a)).days > GAP_DAYS:  # type: ignore[operator]
+        if (parse_date(b) - parse_date(a)).days > GAP_DAYS:  # type: ignore[operator]
             ax.axvline(i + 0.5, color="#999999", linestyle=(0, (3, 3)), linewidth=0.8)
     ax.set_xlim(-0.6, len(dates) - 0.4)
     ax.grid(axis="x", visible=False)
@@ -320,11 +326,9 @@ def render_mentions(counts: Sequence[tuple[str, int]], *, title: str) -> str:
             ax.yaxis.get_major_locator().set_params(integer=True)
             ax.set_ylabel("Erwähnungen")
             ax.set_title(title)
-            buffer = io.StringIO()
-            fig.savefig(buffer, format="svg", bbox_inches="tight", pad_inches=0.1, metadata={"Date": None})
+            return svg_text(fig)
         finally:
             plt.close(fig)
-    return buffer.getvalue()
 
 
 def mention_alt(counts: Sequence[tuple[str, int]], *, title: str) -> str:

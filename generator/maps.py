@@ -9,7 +9,6 @@ any. Same region in → byte-identical SVG out (fixed hash salt, no date metadat
 
 from __future__ import annotations
 
-import io
 import math
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -26,7 +25,7 @@ from shapely import affinity, box, clip_by_rect
 from shapely.geometry import MultiPolygon, Polygon, shape
 from shapely.geometry.base import BaseGeometry
 
-from .charts import STYLE
+from .charts import STYLE, svg_text
 from .formatting import format_number
 from .model import Region
 
@@ -215,8 +214,6 @@ def _map_svg(ident: str, name: str, kind: str, code: str | None, lat: float | No
             for spine in ax.spines.values():
                 spine.set_visible(True)
                 spine.set_color("#bbbbbb")
-            buffer = io.StringIO()
-            fig.savefig(buffer, format="svg", bbox_inches="tight", pad_inches=0.05, metadata={"Date": None})
+            return svg_text(fig, pad=0.05)
         finally:
             plt.close(fig)
-    return buffer.getvalue()

@@ -7,17 +7,15 @@ Same style as `generator.charts`.
 
 from __future__ import annotations
 
-import io
 import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 
 import matplotlib.pyplot as plt
 from matplotlib.lines import Line2D
 
-from .charts import MAX_TICKS, STYLE
+from .charts import MAX_TICKS, STYLE, parse_date, svg_text
 from .formatting import STANCE_DE, format_date
 
 # One colour and marker per stance: support in blue/green, opposition in orange/purple.
@@ -36,15 +34,8 @@ class StancePoint:
     stance: str
 
 
-def _parse(iso: str) -> date | None:
-    try:
-        return date.fromisoformat(iso)
-    except ValueError:
-        return None
-
-
 def dated(points: Sequence[StancePoint]) -> list[StancePoint]:
-    return sorted((p for p in points if _parse(p.date)), key=lambda p: (p.claimant, p.date, p.stance))
+    return sorted((p for p in points if parse_date(p.date)), key=lambda p: (p.claimant, p.date, p.stance))
 
 
 def _positions(shown: list[StancePoint]) -> list[float]:
@@ -114,11 +105,9 @@ def render_stances(points: Sequence[StancePoint], *, title: str) -> str:
                 frameon=False,
             )
             ax.set_title(title)
-            buffer = io.StringIO()
-            fig.savefig(buffer, format="svg", bbox_inches="tight", pad_inches=0.1, metadata={"Date": None})
+            return svg_text(fig)
         finally:
             plt.close(fig)
-    return buffer.getvalue()
 
 
 def stance_alt(points: Sequence[StancePoint], *, title: str) -> str:
