@@ -102,6 +102,21 @@ class ClaimFinder:
                 last_actor = people[-1].entity
             history.extend(view.actor_refs())
 
+    def _own_account(self, view: SentenceView) -> list[Frame]:
+        """ "Die Armee hat nach eigenen Angaben …": the sentence's subject is its own source."""
+        toks = view.span
+        text = " ".join(t.lower_ for t in toks)
+        if not any(
+            p in text for p in ("nach eigenen angaben", "eigenen angaben zufolge", "nach eigener darstellung")
+        ):
+            return []
+        subjects = [
+            r
+            for r in view.actor_refs()
+            if not self._in_pp(toks, r.start) and not _genitive_attribute(toks, r)
+        ]
+        return [Frame(subjects[0].entity, "asserts", 0, 0)] if subjects else []
+
     def _points_back(self, view: SentenceView) -> bool:
         """ "Das sagte X …", "Dies erklärte X …" without a clause of its own: attribution only."""
         toks = view.span
@@ -161,6 +176,7 @@ class ClaimFinder:
                 stance = self.flip.get(stance, stance)
             frames.extend(Frame(c, stance, i, i + 1) for c in claimants)
         frames.extend(self._source_frames(view))
+        frames.extend(self._own_account(view))
         seen: set[tuple[str, str]] = set()
         unique = []
         for f in frames:
@@ -191,6 +207,15 @@ class ClaimFinder:
             if (r.start == j or (r.start > i and r.start <= j + 1 and toks[r.start - 1].lower_ in ARTICLES))
             and toks[r.start - 1].lower_ not in OBJECT_ARTICLES
         ]
+        if not after and j < len(toks) and toks[j].text[:1].isupper():
+            # "teilte der Nationale Wahlrat (CNE) mit": a name phrase, then the named body
+            k = j
+            while k < len(toks) and k - j < 5 and (toks[k].text[:1].isupper() or toks[k].text == "("):
+                k += 1
+                hit = next((r for r in actors if r.start == k), None)
+                if hit is not None:
+                    after = [hit]
+                    break
         if after:
             return _with_coordinated(view, after[0], actors)
         if j < len(toks) and self.is_role(toks[j].text):  # "sagte die Sprecherin des WFP, Leni Kinzli"
