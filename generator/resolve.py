@@ -10,6 +10,7 @@ page keeps its address.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter, defaultdict
 
@@ -83,18 +84,20 @@ def resolve(extracted: list[Extracted], permalinks: Permalinks | None = None) ->
 
     figures: list[Figure] = []
     claims: dict[str, Claim] = {}
+    wordings: dict[str, set[str]] = defaultdict(set)
     for x in extracted:
         figures.extend(_figures(x, gid))
-        _statements(x, gid, claims)
+        _statements(x, gid, claims, wordings)
     # sources keep the slug of their file name; registering them lets a removed article redirect
     permalinks.assign("quellen", [Candidate(f"source:{x.document.id}", [f"source:{x.document.id}"],
                                             x.document.id) for x in extracted])  # fmt: skip
+    keys = {key: _claim_keys(key, wordings[key]) for key in claims}
     slugs = permalinks.assign(
-        "behauptungen", [Candidate(f"claim:{key}", [f"claim:{key}"], c.text) for key, c in claims.items()]
+        "behauptungen", [Candidate(f"claim:{key}", keys[key], c.text) for key, c in claims.items()]
     )
     for key, claim in claims.items():
         claim.id = slugs[f"claim:{key}"]
-        claim.keys = [f"claim:{key}"]
+        claim.keys = keys[key]
         claim.actors.sort()
         claim.regions.sort()
     return Report(
@@ -172,10 +175,12 @@ def _figures(x: Extracted, gid) -> list[Figure]:
     return out
 
 
-def _statements(x: Extracted, gid, claims: dict[str, Claim]) -> None:
+def _statements(x: Extracted, gid, claims: dict[str, Claim], wordings: dict[str, set[str]]) -> None:
     doc = x.document
     for n, s in enumerate(x.state.statements, start=1):
-        claim = claims.setdefault(_claim_key(s.claim), Claim(id="", text=s.claim))
+        key = _claim_key(s.claim)
+        claim = claims.setdefault(key, Claim(id="", text=s.claim))
+        wordings[key].add(s.claim)
         claim.statements.append(
             Statement(
                 id=f"{slugify(doc.id)}-c{n}",
@@ -195,8 +200,22 @@ def _statements(x: Extracted, gid, claims: dict[str, Claim]) -> None:
                 claim.regions.append(g)
 
 
+NUMBER = re.compile(r"\d+(?:[.,\s]\d{3})*(?:,\d+)?")
+
+
 def _claim_key(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    """Claims that differ only in case, spacing or their numbers are one claim: "36 Flugzeuge
+    überquerten die Linie" and "37 Flugzeuge …" are the same assertion with different figures,
+    and its page shows both statements side by side."""
+    text = NUMBER.sub("#", unicodedata.normalize("NFKC", text))
+    return " ".join(text.casefold().split())
+
+
+def _claim_keys(key: str, wordings: set[str]) -> list[str]:
+    """The claim's key and, where it has numbers, the keys its wordings had before claims
+    were merged across numbers: pages published under those keep their addresses."""
+    old = {" ".join(unicodedata.normalize("NFKC", w).casefold().split()) for w in wordings}
+    return [f"claim:{key}"] + [f"claim:{w}" for w in sorted(old - {key})]
 
 
 def _best_name(ents: list[LocalEntity]) -> str:
