@@ -18,6 +18,7 @@ from .maps import has_map
 from .model import Actor, Claim, Region
 from .relations import Relations, stance_summary
 from .series import FigureSeries, SeriesIndex
+from .slugs import slugify
 from .source_text import SourceText
 from .stance_chart import StancePoint
 from .timeline import days
@@ -225,10 +226,22 @@ class Planner:
         for doc in ix.sorted_documents():
             path = ix.source_path(doc.id) or ""
             pages.append(self.page(path, "source.md.j2", ix.source_title(doc.id), [doc.id], doc=doc))
-        pages += [self.actor_page(a) for a in ix.sorted_actors()]
-        pages += [self.region_page(r) for r in ix.sorted_regions()]
+        entities = [self.actor_page(a) for a in ix.sorted_actors()]
+        entities += [self.region_page(r) for r in ix.sorted_regions()]
+        pages.append(self.tags_page(entities))
+        pages += entities
         pages += [self.claim_page(c) for c in ix.sorted_claims()]
         return pages
+
+    def tags_page(self, tagged: list[PageSpec]) -> PageSpec:
+        """The Schlagwörter page: every tag with the actor and region pages that carry it."""
+        members: dict[str, list[tuple[str, str]]] = {}
+        for spec in tagged:
+            entity = spec.context.get("actor") or spec.context["region"]
+            for tag in spec.context["tags"]:
+                members.setdefault(tag, []).append((entity.name, spec.path))
+        tags = [(tag, slugify(tag), sorted(members[tag])) for tag in sorted(members, key=str.casefold)]
+        return self.page("schlagwoerter/index.md", "tags.md.j2", "Schlagwörter", self.all_docs, tags=tags)
 
 
 def plan_pages(ix: ReportIndex, site: SiteInfo | None = None) -> list[PageSpec]:

@@ -53,6 +53,7 @@ SECTIONS: tuple[str, ...] = (
     "behauptungen",
     "quellen",
     "zahlen",
+    "schlagwoerter",
     "data",
     "charts",
     "karten",

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from .escape import Safe, escape_markdown
 from .formatting import UNATTRIBUTED
 from .model import Actor, Claim, Document, Figure, Region, Report, Sentence, Statement
-from .slugs import unique_slugs
+from .slugs import slugify, unique_slugs
 
 RESERVED_SLUGS = frozenset({"index"})
 
@@ -183,6 +183,10 @@ class Linker:
         if region_id in self.index.regions:
             return self.to(self.index.region_path(region_id), self.index.regions[region_id].name)
         return escape_markdown(region_id)
+
+    def tag(self, name: str) -> Safe:
+        """A tag chip linking to the tag's list on the Schlagwörter page."""
+        return Safe(f"[{escape_markdown(name)}](../schlagwoerter/index.md#{slugify(name)}){{ .md-tag }}")
 
     def claim(self, claim_id: str) -> Safe:
         if claim_id in self.index.claims:
