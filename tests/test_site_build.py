@@ -120,6 +120,15 @@ def test_search_index_contains_fixture_words(built: Path) -> None:
     assert "Ostrussland" in text and "Militärgeheimdienst" in text
 
 
+def test_search_index_leaves_out_what_every_page_repeats(built: Path) -> None:
+    actor = (built / "akteure/ukrainischer-militaergeheimdienst-hur/index.html").read_text("utf-8")
+    assert "Zitiervorschlag" in actor  # shown on the page ...
+    index = json.loads((built / "search/search_index.json").read_text(encoding="utf-8"))
+    assert not [d["location"] for d in index["docs"] if "Zitiervorschlag" in d["text"]]  # ... not indexed
+    assert not [d["location"] for d in index["docs"] if d["location"].startswith("chronik/")]
+    assert (built / "chronik/index.html").is_file()
+
+
 def test_strict_build_fails_on_a_broken_anchor(tmp_path: Path) -> None:
     config = site_copy(tmp_path)
     render_report(sample_report(), tmp_path / "docs")
