@@ -95,7 +95,11 @@ project_option = click.option(
 strict_option = click.option(
     "--strict", is_flag=True, help="Stop at the first bad article instead of skipping it."
 )
-cache_option = click.option("--no-cache", is_flag=True, help="Re-extract every article; ignore the cache.")
+cache_option = click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Ignore the caches: re-extract every article, redraw every chart, rebuild every page.",
+)
 scheduler_option = click.option(
     "--scheduler", default=None, metavar="ADDRESS", help="Run extraction on a Dask cluster (tcp://host:8786)."
 )

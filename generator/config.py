@@ -38,9 +38,10 @@ class Settings:
     scheduler: str | None = None
     """Address of a Dask scheduler (tcp://host:8786): extraction then runs on that cluster."""
     cache: bool = True
-    """Keep extraction results per article and drawn charts in cache_dir, so unchanged work is not redone."""
+    """Keep extraction results per article, drawn charts and the state of the last site build in
+    cache_dir, so unchanged work is not redone."""
     cache_dir: Path = Path(".lagebild-cache")
-    """Folder for the extraction cache (safe to delete)."""
+    """Folder for the caches (safe to delete: the next build then does everything again)."""
     ignore_metadata: bool = False
     """Ignore sources.yml and front matter: infer title, outlet and date from the text alone."""
     extra: dict[str, Any] = field(default_factory=dict)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import shutil
@@ -79,6 +80,26 @@ def write_extraction(report: Report, out: Path) -> None:
     tmp.replace(out)
 
 
+def _bar(progress: ProgressFactory, label: str) -> Callable[[int, int], None]:
+    """A ``step(done, total)`` callback that opens the progress bar on its first call."""
+    bar: list[Callable[[int], None]] = []
+
+    def step(done: int, total: int) -> None:
+        if not bar:
+            bar.append(progress(label, total))
+        bar[0](1)
+
+    return step
+
+
+def _site_state(settings: Settings) -> Path | None:
+    """Where the state of the last site build is kept (per site folder); None without a cache."""
+    if not settings.cache:
+        return None
+    name = hashlib.sha256(str(settings.site_dir.resolve()).encode()).hexdigest()[:16]
+    return settings.cache_dir / "site" / f"{name}.json"
+
+
 def build(settings: Settings, *, site: bool = True, progress: ProgressFactory = _no_progress) -> Report:
     """Extract, render Markdown into docs/, build the site; then record the published addresses."""
     from .citation import read_site_info
@@ -87,13 +108,7 @@ def build(settings: Settings, *, site: bool = True, progress: ProgressFactory = 
 
     permalinks = Permalinks.load(settings.permalinks)
     report = build_report(settings, progress, permalinks)
-    bar: list[Callable[[int], None]] = []
-
-    def step(done: int, total: int) -> None:
-        if not bar:
-            bar.append(progress("Seiten", total))
-        bar[0](1)
-
+    step = _bar(progress, "Seiten")
     settings.docs_dir.mkdir(parents=True, exist_ok=True)
     previous = Path(tempfile.mkdtemp(prefix=".lagebild-previous-", dir=settings.docs_dir))
     before = {s for s in SECTIONS if (settings.docs_dir / s).exists()}
@@ -104,7 +119,14 @@ def build(settings: Settings, *, site: bool = True, progress: ProgressFactory = 
             report, settings.docs_dir, site=info, progress=step, previous=previous, cache_dir=charts
         )
         if site:
-            build_site(settings.mkdocs_config, settings.site_dir, strict=True)
+            how = build_site(
+                settings.mkdocs_config,
+                settings.site_dir,
+                strict=True,
+                state_file=_site_state(settings),
+                progress=_bar(progress, "Website"),
+            )
+            log.info("Website %s gebaut: %s", "teilweise" if how.incremental else "ganz", how.reason)
     except BaseException:
         restore_sections(previous, settings.docs_dir, before)  # docs/ as it was: nothing half-written
         raise

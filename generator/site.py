@@ -14,7 +14,7 @@ import os
 import secrets
 import shutil
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import chdir, contextmanager
 from pathlib import Path
 
@@ -23,6 +23,9 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from .errors import SiteBuildError
+from .incremental import IncrementalPlugin, Plan, prepare, record
+
+log = logging.getLogger(__name__)
 
 __all__ = ["SiteBuildError", "build_site", "serve_site"]
 
@@ -60,12 +63,22 @@ def _error(config_file: Path, exc: BaseException, collected: deque[str]) -> Site
     return SiteBuildError("\n".join(lines))
 
 
-def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool = True) -> None:
+def build_site(
+    config_file: Path,
+    site_dir: Path | None = None,
+    *,
+    strict: bool = True,
+    state_file: Path | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Plan:
     """Build the site described by `config_file` (into `site_dir` if given, else its own).
 
     With `strict` (the default) any warning — a broken link or anchor, a missing nav
     page — fails the build. Runs in the config file's folder. The site folder is replaced
-    only after a successful build (see `swap_in`). Raises SiteBuildError.
+    only after a successful build (see `swap_in`). With `state_file` the build is
+    incremental where it safely can be (see `generator.incremental`): the previous site is
+    copied and only changed pages are rendered again. `progress(done, total)` is called per
+    rendered page. Returns how the site was built. Raises SiteBuildError.
     """
     config_file = Path(config_file).resolve()
     options: dict[str, object] = {"strict": strict}
@@ -78,14 +91,25 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool 
         try:
             config = load_config(config_file=str(config_file), **options)
             target = Path(config.site_dir)
-            staging = _fresh_folder(target, "new")
+            how, state = prepare(config, config_file, state_file)
+            log.info("site build: %s (%s)", "incremental" if how.incremental else "full", how.reason)
+            staging = fresh_folder(target, "new")
+            if how.incremental:
+                shutil.copytree(target, staging, symlinks=True, dirs_exist_ok=True)
             config.site_dir = str(staging)
+            config.plugins["lagebild-incremental"] = IncrementalPlugin(how, progress)
+            # dirty=False even for an incremental build: MkDocs keeps plugin instances for the
+            # whole process, and Material's search, told "dirty", would carry this build's
+            # entries into the next one. IncrementalPlugin merges the index itself.
             config.plugins.on_startup(command="build", dirty=False)
             try:
-                build(config)
+                with _dirty_notice_hidden():
+                    build(config, dirty=how.incremental)
             finally:
                 config.plugins.on_shutdown()
             swap_in(staging, target)
+            record(state, target, state_file)
+            return how
         except (MkDocsException, OSError) as exc:  # Abort (strict) is a MkDocsException
             raise _error(config_file, exc, collected.messages) from exc
         finally:
@@ -93,12 +117,32 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool 
                 shutil.rmtree(staging, ignore_errors=True)
 
 
+class _DirtyNotice(logging.Filter):
+    """Drops MkDocs' warning that dirty builds may leave navigation and links inaccurate:
+    `generator.incremental` builds incrementally only where they cannot be (and the warning
+    would fail every strict incremental build)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+@contextmanager
+def _dirty_notice_hidden() -> Iterator[None]:
+    logger = logging.getLogger("mkdocs.commands.build")
+    notice = _DirtyNotice()
+    logger.addFilter(notice)
+    try:
+        yield
+    finally:
+        logger.removeFilter(notice)
+
+
 def _sibling(target: Path, purpose: str) -> Path:
     """An unused hidden name next to `target` (same file system, so renames are atomic)."""
     return target.with_name(f".{target.name}.{purpose}-{os.getpid()}-{secrets.token_hex(4)}")
 
 
-def _fresh_folder(target: Path, purpose: str) -> Path:
+def fresh_folder(target: Path, purpose: str) -> Path:
     """A new empty folder next to `target`; ``mkdir`` honours the umask (tempfile.mkdtemp: 0700)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     folder = _sibling(target, purpose)

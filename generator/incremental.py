@@ -1,0 +1,246 @@
+"""Incremental site builds: after one article changed, MkDocs renders only the pages that changed.
+
+MkDocs can skip unchanged pages (``build(dirty=True)``) but leaves three things wrong, which
+this module puts right, so that an incremental build publishes exactly what a full build
+would:
+
+- *what counts as changed*: MkDocs compares modification times. Here every file of the docs
+  folder is compared by content with the state of the last build; a changed file whose time
+  says otherwise is rebuilt all the same (its old output is removed first).
+- *the search index*: MkDocs' search only indexes the pages it renders. `IncrementalPlugin`
+  merges the new entries with those of the unchanged pages, in the order of a full build.
+- *stale files*: outputs of removed files are deleted.
+
+A page's HTML also depends on things outside its Markdown: mkdocs.yml, the theme, the
+snippets appended to every page, the pages named in the navigation without a title of their
+own. Their digest is the build's *fingerprint*; when it changed (or a page was removed, whose
+links elsewhere only a full build checks), the build is a full one. The state lives in the
+cache folder and is trusted only for the very site it was written for (the digest of its
+search index must match).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+log = logging.getLogger(__name__)
+
+STATE_VERSION = 1
+SEARCH_INDEX = Path("search") / "search_index.json"
+PACKAGES = ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown", "lagebild")
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def file_digests(root: Path) -> dict[str, str]:
+    """``{path relative to root: sha256}`` of every file below `root` (hidden ones skipped)."""
+    out: dict[str, str] = {}
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            path = Path(folder) / name
+            out[path.relative_to(root).as_posix()] = digest(path.read_bytes())
+    return out
+
+
+def _versions() -> dict[str, str]:
+    found = {}
+    for name in PACKAGES:
+        try:
+            found[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            found[name] = "-"
+    return found
+
+
+def _untitled_nav_pages(nav: Any) -> Iterator[str]:
+    """Pages the navigation names without a title: their own title shows on every page."""
+    if isinstance(nav, str):
+        yield nav
+    elif isinstance(nav, list):
+        for item in nav:
+            yield from _untitled_nav_pages(item)
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            if not isinstance(value, str):
+                yield from _untitled_nav_pages(value)
+
+
+def fingerprint(config: MkDocsConfig, config_file: Path, docs: dict[str, str]) -> str:
+    """The digest of everything that every page's HTML depends on besides its own source."""
+    excluded = config.exclude_docs
+    parts: dict[str, Any] = {
+        "state": STATE_VERSION,
+        "versions": _versions(),
+        "config": digest(config_file.read_bytes()),
+        # files MkDocs does not publish but pages include (snippets appended to every page)
+        "excluded": {p: d for p, d in docs.items() if excluded is not None and excluded.match_file(p)},
+    }
+    if config.nav is None:  # automatic navigation: every page lists every other
+        parts["pages"] = sorted(p for p in docs if p.endswith(".md"))
+    else:
+        parts["nav"] = {p: docs.get(p, "") for p in _untitled_nav_pages(config.nav)}
+    custom_dir = config.theme.custom_dir
+    if custom_dir:
+        parts["theme"] = file_digests(Path(custom_dir))
+    return digest(json.dumps(parts, sort_keys=True).encode())
+
+
+@dataclass
+class BuildState:
+    """What the last build was made from: fingerprint, docs file digests, search index digest."""
+
+    fingerprint: str = ""
+    docs: dict[str, str] = field(default_factory=dict)
+    search_index: str = ""
+
+    @classmethod
+    def load(cls, path: Path | None) -> BuildState | None:
+        if path is None or not path.is_file():
+            return None
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return cls(data["fingerprint"], dict(data["docs"]), data["search_index"])
+        except (OSError, ValueError, KeyError, TypeError):
+            log.info("%s: unreadable build state, building the whole site", path)
+            return None
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        payload = {"fingerprint": self.fingerprint, "docs": self.docs, "search_index": self.search_index}
+        tmp.write_text(json.dumps(payload, sort_keys=True), encoding="utf-8")
+        tmp.replace(path)
+
+
+@dataclass
+class Plan:
+    """How to build: incrementally on top of the previous site, or in full (and why)."""
+
+    incremental: bool
+    reason: str
+    changed: set[str] = field(default_factory=set)  # docs files to rebuild whatever their times say
+
+
+def plan(previous: BuildState | None, current: BuildState, site_dir: Path) -> Plan:
+    if previous is None:
+        return Plan(False, "no earlier build recorded")
+    index = site_dir / SEARCH_INDEX
+    if not index.is_file() or digest(index.read_bytes()) != previous.search_index:
+        return Plan(False, "the site folder is not the one last built")
+    if previous.fingerprint != current.fingerprint:
+        return Plan(False, "configuration, theme, navigation or appended snippets changed")
+    removed = sorted(set(previous.docs) - set(current.docs))
+    if any(p.endswith(".md") for p in removed):
+        return Plan(False, f"{len(removed)} files removed")
+    changed = {p for p, d in current.docs.items() if previous.docs.get(p) != d}
+    return Plan(True, f"{len(changed)} of {len(current.docs)} docs files changed", changed)
+
+
+def prepare(config: MkDocsConfig, config_file: Path, state_file: Path | None) -> tuple[Plan, BuildState]:
+    """How to build the site of `config` (full without a `state_file`), and the state to record."""
+    docs = file_digests(Path(config.docs_dir))
+    current = BuildState(fingerprint(config, config_file, docs), docs)
+    if state_file is None:
+        return Plan(False, "incremental builds off"), current
+    return plan(BuildState.load(state_file), current, Path(config.site_dir)), current
+
+
+def record(state: BuildState, site_dir: Path, state_file: Path | None) -> None:
+    """Save `state` as the state of the site just built in `site_dir`."""
+    if state_file is not None:
+        index = site_dir / SEARCH_INDEX
+        state.search_index = digest(index.read_bytes()) if index.is_file() else ""
+        state.save(state_file)
+
+
+def _page_of(location: str) -> str:
+    return location.split("#", 1)[0]
+
+
+class IncrementalPlugin(BasePlugin):
+    """Added to the configuration by `lagebild build` (never named in mkdocs.yml).
+
+    Knows the changed files (`Plan.changed`), removes their old outputs so MkDocs rebuilds
+    them, counts rendered pages for a progress bar, merges the search index and deletes
+    the outputs of files that are gone.
+    """
+
+    def __init__(self, build_plan: Plan, progress: Callable[[int, int], None] | None = None) -> None:
+        super().__init__()
+        self.plan = build_plan
+        self.progress = progress
+        self.pages: list[str] = []  # page URLs in build order
+        self.rendered: set[str] = set()
+        self.outputs: set[str] = set()
+        self.previous_index: dict[str, Any] | None = None
+        self.total = 0
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        site = Path(config.site_dir)
+        if self.plan.incremental:
+            index = site / SEARCH_INDEX
+            self.previous_index = json.loads(index.read_text(encoding="utf-8"))
+            for file in files:
+                if file.src_uri in self.plan.changed and file.abs_dest_path:
+                    Path(file.abs_dest_path).unlink(missing_ok=True)
+        pages = [f for f in files.documentation_pages() if f.inclusion.is_included()]
+        self.pages = ["" if f.url in (".", "./") else f.url for f in pages]  # as Page.url
+        self.total = sum(1 for f in pages if not self.plan.incremental or f.is_modified())
+        self.outputs = {os.path.normpath(f.abs_dest_path) for f in files if f.abs_dest_path}
+        return files
+
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        self.rendered.add(page.url)
+        if self.progress is not None:
+            self.progress(len(self.rendered), self.total)
+        return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        site = Path(config.site_dir)
+        if self.plan.incremental and self.previous_index is not None:
+            self._merge_search_index(site / SEARCH_INDEX)
+        if self.plan.incremental:
+            self._remove_stale(site, config)
+
+    def _merge_search_index(self, path: Path) -> None:
+        """Entries of rendered pages from this build, of the others from the last, in page order."""
+        new = json.loads(path.read_text(encoding="utf-8"))
+        assert self.previous_index is not None
+        by_page: dict[str, list[dict[str, Any]]] = {}
+        for entry in self.previous_index["docs"]:
+            if _page_of(entry["location"]) not in self.rendered:
+                by_page.setdefault(_page_of(entry["location"]), []).append(entry)
+        for entry in new["docs"]:
+            by_page.setdefault(_page_of(entry["location"]), []).append(entry)
+        new["docs"] = [entry for url in self.pages for entry in by_page.get(url, [])]
+        path.write_text(json.dumps(new, separators=(",", ":"), default=str), encoding="utf-8")
+
+    def _remove_stale(self, site: Path, config: MkDocsConfig) -> None:
+        keep = set(self.outputs)
+        keep |= {os.path.normpath(site / name) for name in config.theme.static_templates}
+        keep |= {os.path.normpath(site / "sitemap.xml.gz"), os.path.normpath(site / SEARCH_INDEX)}
+        for folder, _dirs, files in os.walk(site, topdown=False):
+            for name in files:
+                path = os.path.join(folder, name)
+                if os.path.normpath(path) not in keep:
+                    os.unlink(path)
+            if folder != str(site) and not os.listdir(folder):
+                os.rmdir(folder)

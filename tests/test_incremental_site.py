@@ -1,0 +1,101 @@
+"""Incremental site builds publish exactly what a full build publishes, and redo only changed pages."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from site_projects import SEEDS, build, files, new_project, remove_article, source_date_epoch
+from test_reproducible import first_difference
+
+from generator.config import Settings
+from generator.incremental import SEARCH_INDEX
+from generator.pipeline import _site_state
+from generator.site import build_site
+
+pytestmark = pytest.mark.slow
+OLD = 1_000_000_000  # 2001-09-09 in seconds
+
+
+def built(project: Path, *args: str) -> str:
+    """Build `project` (reproducibly); returns how MkDocs built the site ("incremental"/"full")."""
+    with source_date_epoch():
+        result = build(project, "-v", *args)
+    assert result.exit_code == 0, result.output
+    assert "Website " in result.output, result.output
+    return "incremental" if "Website teilweise gebaut" in result.output else "full"
+
+
+def assert_same_site(a: Path, b: Path) -> None:
+    first, second = files(a), files(b)
+    assert sorted(first) == sorted(second)
+    index = SEARCH_INDEX.as_posix()
+    ours, theirs = json.loads(first[index]), json.loads(second[index])
+    assert [d["location"] for d in ours["docs"]] == [d["location"] for d in theirs["docs"]]
+    assert ours == theirs
+    diffs = [first_difference(p, first[p], second[p]) for p in first if first[p] != second[p]]
+    assert not diffs, "\n".join(diffs[:3])
+
+
+def full_copy(project: Path, where: Path) -> Path:
+    """The same inputs as `project`, built from scratch with no caches."""
+    shutil.copytree(project, where, ignore=shutil.ignore_patterns("site", ".lagebild-cache"))
+    assert built(where, "--no-cache") == "full"
+    return where
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    articles = sorted(p for p in SEEDS.iterdir() if p.suffix == ".txt")
+    project = new_project(tmp_path / "p", articles[:4])
+    assert built(project) == "full"
+    return project
+
+
+def test_a_changed_and_an_added_article_rebuild_incrementally_to_the_full_site(
+    project: Path, tmp_path: Path
+) -> None:
+    site = project / "site"
+    untouched = site / "methode" / "index.html"
+    stamp = untouched.stat().st_mtime_ns
+    article = sorted((project / "seeds").glob("*.txt"))[0]
+    article.write_text(article.read_text("utf-8") + "\n\nEin weiterer Satz wurde ergänzt.\n", "utf-8")
+    shutil.copy(sorted(SEEDS.glob("*.txt"))[4], project / "seeds")
+
+    assert built(project) == "incremental"
+    assert untouched.stat().st_mtime_ns == stamp  # not rendered again
+    assert "weiterer Satz wurde" in (site / SEARCH_INDEX).read_text("utf-8")
+    assert_same_site(site, full_copy(project, tmp_path / "full") / "site")
+
+
+def test_a_changed_page_is_rebuilt_whatever_its_file_time_says(project: Path) -> None:
+    page = project / "docs" / "methode.md"
+    page.write_text(page.read_text("utf-8") + "\nEin Absatz mit dem Wort Zeitstempelprobe.\n", "utf-8")
+    os.utime(page, (OLD, OLD))  # older than its HTML: MkDocs' own dirty check would skip it
+    assert built(project) == "incremental"
+    assert "Zeitstempelprobe" in (project / "site" / "methode" / "index.html").read_text("utf-8")
+    assert "Zeitstempelprobe" in (project / "site" / SEARCH_INDEX).read_text("utf-8")
+
+
+def test_a_config_change_or_a_removed_article_builds_everything(project: Path, tmp_path: Path) -> None:
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("site_name: Lagebild", "site_name: Lagebild Ost"))
+    assert built(project) == "full"
+    assert "Lagebild Ost" in (project / "site" / "akteure" / "index.html").read_text("utf-8")
+
+    remove_article(project, sorted(p.name for p in (project / "seeds").glob("*.txt"))[-1])
+    assert built(project) == "full"
+    assert_same_site(project / "site", full_copy(project, tmp_path / "full") / "site")
+
+
+def test_a_site_folder_that_was_changed_elsewhere_is_built_in_full(project: Path) -> None:
+    settings = Settings.load(project)
+    state = _site_state(settings)
+    assert state is not None and state.is_file()
+    (project / "site" / SEARCH_INDEX).write_text('{"docs": []}', "utf-8")  # not the site last built
+    how = build_site(project / "mkdocs.yml", project / "site", state_file=state)
+    assert not how.incremental and "not the one last built" in how.reason
+    assert '"docs":[]' not in (project / "site" / SEARCH_INDEX).read_text("utf-8")
