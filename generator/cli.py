@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .config import Settings
+from .config import BUILDERS, Settings
 from .errors import LagebildError
 
 log = logging.getLogger("generator")
@@ -100,6 +100,12 @@ cache_option = click.option(
     is_flag=True,
     help="Ignore the caches: re-extract every article, redraw every chart, rebuild every page.",
 )
+builder_option = click.option(
+    "--builder",
+    type=click.Choice(BUILDERS),
+    default=None,
+    help="Site builder [default: mkdocs, or builder in lagebild.yml]; zensical must be installed.",
+)
 scheduler_option = click.option(
     "--scheduler", default=None, metavar="ADDRESS", help="Run extraction on a Dask cluster (tcp://host:8786)."
 )
@@ -131,6 +137,7 @@ def main() -> None:
 @strict_option
 @cache_option
 @scheduler_option
+@builder_option
 @quiet_option
 @verbose_option
 def build(
@@ -141,6 +148,7 @@ def build(
     strict: bool,
     no_cache: bool,
     scheduler: str | None,
+    builder: str | None,
     quiet: bool,
     verbose: bool,
 ) -> None:
@@ -151,6 +159,7 @@ def build(
     with _errors():
         settings = _settings(project, seeds, strict, no_cache)
         settings.scheduler = scheduler or settings.scheduler
+        settings.builder = builder or settings.builder
         if site_dir is not None:
             settings.site_dir = site_dir
         report = run_build(settings, site=not no_site, progress=_progress_factory(not quiet))

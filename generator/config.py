@@ -13,6 +13,9 @@ from .errors import ConfigError
 CONFIG_FILE = "lagebild.yml"
 
 
+BUILDERS = ("mkdocs", "zensical")
+
+
 @dataclass
 class Settings:
     """Lagebild settings; every field can be set in ``lagebild.yml`` at the project root."""
@@ -37,6 +40,10 @@ class Settings:
     """Registry of published page addresses; `lagebild build` updates it. Commit it."""
     scheduler: str | None = None
     """Address of a Dask scheduler (tcp://host:8786): extraction then runs on that cluster."""
+    builder: str = "mkdocs"
+    """Site builder: ``mkdocs`` (MkDocs + Material, the default) or ``zensical`` (must be installed)."""
+    zensical: str = "zensical"
+    """The Zensical command, when ``builder`` is ``zensical``."""
     cache: bool = True
     """Keep extraction results per article, drawn charts and the state of the last site build in
     cache_dir, so unchanged work is not redone."""
@@ -69,6 +76,9 @@ class Settings:
             if isinstance(default, Path):
                 value = Path(value)
             setattr(settings, key, value)
+        if settings.builder not in BUILDERS:
+            expected = ", ".join(BUILDERS)
+            raise ConfigError(f"{path}: builder: expected one of {expected}, not {settings.builder!r}")
         for f in known.values():
             value = getattr(settings, f.name)
             if isinstance(value, Path) and not value.is_absolute():

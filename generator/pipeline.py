@@ -118,7 +118,11 @@ def build(settings: Settings, *, site: bool = True, progress: ProgressFactory = 
         render_report(
             report, settings.docs_dir, site=info, progress=step, previous=previous, cache_dir=charts
         )
-        if site:
+        if site and settings.builder == "zensical":
+            from .zensical import build_with_zensical
+
+            build_with_zensical(settings.mkdocs_config, settings.site_dir, command=settings.zensical)
+        elif site:
             how = build_site(
                 settings.mkdocs_config,
                 settings.site_dir,
