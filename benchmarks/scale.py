@@ -1,18 +1,24 @@
 """Scale benchmark: a full Lagebild build against plain MkDocs + Material on the same Markdown.
 
-Usage: python benchmarks/scale.py --articles 1000 [--articles 3000] [--keep DIR]
+Usage: python benchmarks/scale.py --articles 1000 [--articles 3000] [--keep DIR] [--zensical PATH]
 
 For each corpus size it generates a project (benchmarks/corpus.py), then measures, each in a
-fresh process: the full `lagebild build` (extract, render, charts, MkDocs) with its peak
-memory; plain `mkdocs build` with Material's default settings (automatic flat navigation) on the
-same generated Markdown; a first build with caches, then a rebuild after one article gained a
-sentence (with how many docs/ files it rewrote); extraction throughput in
-one process; and the size of the search index. Prints one table. A benchmark, not a test.
+fresh process: the full `lagebild build` (extract, render, charts, MkDocs; ``--no-cache``) with
+its peak memory; plain `mkdocs build` with Material's default settings (automatic flat
+navigation) on the same generated Markdown; a first build with caches, then a rebuild after
+one article gained a sentence (how many docs/ files it rewrote, how many HTML pages MkDocs
+rendered again); extraction throughput in one process and on all cores (benchmarks/
+throughput.py); the size of the search index and how fast the browser search answers
+(benchmarks/search_browser.py, system Chromium). With ``--zensical`` (the path of a
+``zensical`` executable, e.g. from ``pip install 'zensical<0.1'`` in a separate environment) it
+also times Zensical building the same docs/ from the same mkdocs.yml. Prints one table.
+A benchmark, not a test.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -77,47 +83,85 @@ def plain_mkdocs(built: Path, where: Path) -> tuple[float, float]:
     return run([str(BIN / "mkdocs"), "build", "-q"], where)
 
 
-def words_per_second(n: int) -> float:
-    code = (
-        "import sys,time,logging;sys.path.insert(0,'benchmarks');logging.disable(30);"
-        "from extraction import corpus;from generator.nlp import build_pipeline;"
-        "from generator.extract import Extractor;p=build_pipeline();a=corpus(N);"
-        "w=sum(len(x.text.split()) for x in a);t=time.perf_counter();Extractor(p).extract(a);"
-        "print(w/(time.perf_counter()-t))"
-    ).replace("corpus(N)", f"corpus({n})")
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
-    return float(out.stdout.strip())
+def throughput(n: int) -> dict[str, float]:
+    """Words per second in one process and on all cores (benchmarks/throughput.py)."""
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "throughput.py"), "--articles", str(n)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def measure(n: int, keep: Path | None) -> dict[str, str]:
+def browser_search(site: Path) -> dict[str, float]:
+    """Seconds to the first result in Chromium; empty if no browser is available."""
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "search_browser.py"), str(site), "Soldaten", "Kursk"],
+        capture_output=True,
+        text=True,
+    )
+    if out.returncode != 0:
+        print(f"browser search not measured: {out.stderr.strip()[-300:]}", file=sys.stderr)
+        return {}
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def zensical_build(zensical: Path, proj: Path, where: Path) -> float:
+    """Zensical on the same docs/ and mkdocs.yml (it runs no MkDocs plugins; none are needed)."""
+    shutil.copytree(proj / "docs", where / "docs", ignore=shutil.ignore_patterns(".lagebild-*"))
+    shutil.copy(proj / "mkdocs.yml", where / "mkdocs.yml")
+    seconds, _ = run([str(zensical), "build", "--clean"], where)
+    return seconds
+
+
+def site_stamps(site: Path) -> dict[Path, int]:
+    return {p: p.stat().st_mtime_ns for p in site.rglob("index.html")}
+
+
+def measure(n: int, keep: Path | None, zensical: Path | None) -> dict[str, str]:
     base = Path(tempfile.mkdtemp(prefix=f"lagebild-scale-{n}-", dir=keep))
     proj = project(n, base / "project")
+    words = sum(len(p.read_text("utf-8").split()) for p in (proj / "seeds").glob("*.txt"))
     lagebild = [str(BIN / "lagebild"), "build", "-q", "--project", str(proj)]
     full, memory = run([*lagebild, "--no-cache"], proj)
     plain, _ = plain_mkdocs(proj, base / "plain")
-    warm, _ = run(lagebild, proj)  # fills the extraction and chart caches
+    zensical_s = zensical_build(zensical, proj, base / "zensical") if zensical else None
+    warm, _ = run(lagebild, proj)  # fills the extraction and chart caches and records the site
     first = sorted((proj / "seeds").glob("*.txt"))[0]
     first.write_text(first.read_text("utf-8") + "\n\nEin weiterer Satz wurde ergänzt.\n", "utf-8")
     docs = [p for p in (proj / "docs").rglob("*") if p.is_file()]
     stamps = {p: p.stat().st_mtime_ns for p in docs}
+    html = site_stamps(proj / "site")
     rebuild, _ = run(lagebild, proj)
     rewritten = sum(1 for p in docs if not p.exists() or p.stat().st_mtime_ns != stamps[p])
-    pages = sum(1 for _ in (proj / "site").rglob("index.html"))
+    after = site_stamps(proj / "site")
+    rendered = sum(1 for p, t in after.items() if html.get(p) != t)
     index = proj / "site" / "search" / "search_index.json"
+    speed = throughput(min(n, 1000))
+    search = browser_search(proj / "site")
     result = {
         "articles": f"{n:,}",
-        "pages": f"{pages:,}",
+        "words": f"{words:,}",
+        "pages": f"{len(after):,}",
         "full lagebild build (s)": f"{full:.1f}",
         "plain MkDocs + Material (s)": f"{plain:.1f}",
         "ratio full / plain": f"{full / plain:.2f}",
         "peak memory, full build (GiB)": f"{memory:.2f}",
         "first build with caches (s)": f"{warm:.1f}",
         "rebuild after one change (s)": f"{rebuild:.1f}",
-        "docs files rewritten by it": f"{rewritten:,} of {len(docs):,}",
         "rebuild / full": f"{rebuild / full:.2f}",
-        "extraction, 1 process (words/s)": f"{words_per_second(min(n, 1000)):,.0f}",
+        "docs files rewritten by it": f"{rewritten:,} of {len(docs):,}",
+        "HTML pages rendered by it": f"{rendered:,} of {len(after):,}",
+        "extraction, 1 process (words/s)": f"{speed['single']:,.0f}",
+        f"extraction, {speed['workers']:.0f} processes (words/s)": f"{speed['parallel']:,.0f}",
         "search index (MB)": f"{index.stat().st_size / 1e6:.1f}",
     }
+    for label, seconds in search.items():
+        result[f"browser: {label} (s)"] = f"{seconds:.2f}"
+    if zensical_s is not None:
+        result["Zensical, same docs/ (s)"] = f"{zensical_s:.1f}"
     if keep is None:
         shutil.rmtree(base, ignore_errors=True)
     return result
@@ -127,11 +171,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, action="append", help="corpus size (repeatable)")
     parser.add_argument("--keep", type=Path, default=None, help="keep the generated projects here")
+    parser.add_argument("--zensical", type=Path, default=None, help="also time this zensical executable")
     args = parser.parse_args()
-    rows = [measure(n, args.keep) for n in (args.articles or [1000])]
-    width = max(len(k) for k in rows[0])
-    for key in rows[0]:
-        print(f"{key:<{width}}  " + "  ".join(f"{row[key]:>12}" for row in rows))
+    rows = [measure(n, args.keep, args.zensical) for n in (args.articles or [1000])]
+    keys = list(dict.fromkeys(k for row in rows for k in row))
+    width = max(len(k) for k in keys)
+    print(f"cores: {os.cpu_count()}")
+    for key in keys:
+        print(f"{key:<{width}}  " + "  ".join(f"{row.get(key, '–'):>12}" for row in rows))
 
 
 if __name__ == "__main__":

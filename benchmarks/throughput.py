@@ -1,0 +1,81 @@
+"""Extraction throughput in words per second: one process, and all cores through Dask.
+
+Usage: python benchmarks/throughput.py [--articles 1000] [--workers N]
+
+The single-process figure runs the extractor as `lagebild build` does. The multi-core figure
+starts a local ``dask.distributed`` cluster (one process per core, as a team would start
+workers on a cluster) and runs the same map over partitions that ``--scheduler`` uses; the
+workers build their pipelines on a warm-up batch first, so both figures measure extraction
+alone. Prints one JSON object; a benchmark, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+
+from generator.corpus import RawArticle
+from generator.extract import Extractor
+from generator.nlp import build_pipeline
+
+sys.path.insert(0, str(Path(__file__).parent))
+from corpus import generate
+
+
+def articles(n: int) -> list[RawArticle]:
+    return [
+        RawArticle(id=name[:-4], path=name, text=text, meta={"title": name}) for name, text in generate(n)
+    ]
+
+
+def words(batch: list[RawArticle]) -> int:
+    return sum(len(a.text.split()) for a in batch)
+
+
+def single(batch: list[RawArticle]) -> float:
+    extractor = Extractor(build_pipeline())
+    extractor.extract(batch[:20])  # warm-up
+    start = time.perf_counter()
+    extractor.extract(batch)
+    return words(batch) / (time.perf_counter() - start)
+
+
+def parallel(batch: list[RawArticle], workers: int) -> float:
+    from dask.distributed import Client, LocalCluster
+
+    from generator.distributed import extract_on_cluster
+
+    options = {"knowledge": None, "trained": None, "default_year": None}
+    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+    with cluster, Client(cluster):
+        address = cluster.scheduler_address
+        extract_on_cluster(batch[: 4 * workers], address, partition_size=4, **options)  # warm-up
+        start = time.perf_counter()
+        extract_on_cluster(batch, address, partition_size=max(1, len(batch) // (workers * 4)), **options)
+        return words(batch) / (time.perf_counter() - start)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    args = parser.parse_args()
+    logging.disable(logging.WARNING)
+    batch = articles(args.articles)
+    result = {
+        "articles": len(batch),
+        "words": words(batch),
+        "workers": args.workers,
+        "single": single(batch),
+        "parallel": parallel(batch, args.workers),
+    }
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
