@@ -21,7 +21,7 @@ from .series import FigureSeries, SeriesIndex
 from .slugs import slugify
 from .source_text import SourceText
 from .stance_chart import StancePoint
-from .timeline import days
+from .timeline import days, months
 from .views import Linker, ReportIndex
 
 TOP_N = 10
@@ -220,8 +220,13 @@ class Planner:
                 docs,
                 summaries=[self.series_summary(s) for s in self.series.series],
             ),
-            self.page("chronik/index.md", "timeline.md.j2", "Chronik", docs, days=days(ix, self.rel)),
         ]
+        chronicle = months(days(ix, self.rel))
+        pages.append(self.page("chronik/index.md", "timeline.md.j2", "Chronik", docs, months=chronicle))
+        for month in chronicle:
+            month_docs = sorted({e.doc for day in month.days for e in day.entries})
+            title = f"Chronik: {month.title}"
+            pages.append(self.page(month.path, "timeline_month.md.j2", title, month_docs, month=month))
         pages += [self.series_page(s) for s in self.series.series]
         for doc in ix.sorted_documents():
             path = ix.source_path(doc.id) or ""
@@ -234,13 +239,16 @@ class Planner:
         return pages
 
     def tags_page(self, tagged: list[PageSpec]) -> PageSpec:
-        """The Schlagwörter page: every tag with the actor and region pages that carry it."""
+        """The Schlagwörter page: every tag with the actor and region pages that carry it; the
+        kinds (Person, Stadt …) first, then the countries."""
         members: dict[str, list[tuple[str, str]]] = {}
         for spec in tagged:
             entity = spec.context.get("actor") or spec.context["region"]
             for tag in spec.context["tags"]:
                 members.setdefault(tag, []).append((entity.name, spec.path))
-        tags = [(tag, slugify(tag), sorted(members[tag])) for tag in sorted(members, key=str.casefold)]
+        kinds = {k: n for n, k in enumerate([*ACTOR_TYPE_DE.values(), *REGION_TYPE_DE.values()])}
+        order = sorted(members, key=lambda t: (kinds.get(t, len(kinds)), t.casefold()))
+        tags = [(tag, slugify(tag), sorted(members[tag])) for tag in order]
         return self.page("schlagwoerter/index.md", "tags.md.j2", "Schlagwörter", self.all_docs, tags=tags)
 
 

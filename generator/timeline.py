@@ -2,7 +2,9 @@
 
 A statement or figure is placed on its sentence's own date when extraction resolved one
 ("am Donnerstag" in an article of 28.10.2024 → 24.10.2024), else on its own date, else on the
-publication date; entries whose date came from the sentence are marked as resolved.
+publication date; entries whose date came from the sentence are marked as resolved. The
+timeline has one page per month (``chronik/2024-10/``, days anchored ``#tag-2024-10-24``)
+and one for undated entries, so that no page grows with the whole corpus.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from .dates import MONTHS
 from .model import Claim, Figure, Statement
 from .relations import Relations
 from .views import ReportIndex
@@ -44,6 +47,38 @@ class Day:
     @property
     def anchor(self) -> str:
         return f"tag-{self.date}" if self.date else "ohne-datum"
+
+
+@dataclass(frozen=True)
+class Month:
+    key: str  # "2024-10", "" for undated entries
+    days: list[Day]
+
+    @property
+    def slug(self) -> str:
+        return self.key or "ohne-datum"
+
+    @property
+    def path(self) -> str:
+        return f"chronik/{self.slug}.md"
+
+    @property
+    def title(self) -> str:
+        if not self.key:
+            return "Ohne Datum"
+        year, month = self.key.split("-")
+        return f"{MONTHS[int(month) - 1].capitalize()} {year}"
+
+    def count(self, kind: str) -> int:
+        return sum(1 for day in self.days for e in day.entries if e.kind == kind)
+
+
+def months(all_days: list[Day]) -> list[Month]:
+    """Days grouped by month, oldest first; undated entries last."""
+    grouped: dict[str, list[Day]] = defaultdict(list)
+    for day in all_days:
+        grouped[day.date[:7]].append(day)
+    return [Month(key, grouped[key]) for key in sorted(grouped, key=lambda k: (k == "", k))]
 
 
 def _resolved(ix: ReportIndex, doc: str, index: int) -> bool:

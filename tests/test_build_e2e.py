@@ -85,7 +85,8 @@ def test_maps_timeline_and_data_pages(built: Path) -> None:
     for city in cities:
         assert (built / "site" / "karten" / f"{city['id']}.svg").is_file(), city["id"]
         assert 'alt="Karte: ' in html(built, f"regionen/{city['id']}")
-    timeline = text_of(html(built, "chronik"))
+    assert "Oktober 2024" in text_of(html(built, "chronik"))
+    timeline = text_of(html(built, "chronik/2024-10"))
     assert "24.10.2024" in timeline and "Veröffentlicht" in timeline
     assert "report.json" in text_of(html(built, "daten"))
 

@@ -64,6 +64,20 @@ def test_pages_exist_at_their_slugs(docs: Path) -> None:
     assert read(docs, "index.md") == "# Start\n"  # hand-written file untouched
 
 
+def test_tags_page_lists_kinds_then_countries_and_chips_link_there(docs: Path) -> None:
+    page = (docs / "schlagwoerter" / "index.md").read_text("utf-8")
+    headings = re.findall(r"^## (.+?) \{ #([a-z0-9-]+) \}$", page, re.M)
+    names = [name for name, _ in headings]
+    kinds = ["Person", "Organisation", "Staat", "Stadt", "Region", "Land", "Gebiet"]
+    assert "Person" in names and "Organisation" in names and "Russland" in names
+    last_kind = max(names.index(k) for k in kinds if k in names)
+    assert all(names.index(n) > last_kind for n in names if n not in kinds)
+    nato = (docs / "akteure" / "nato.md").read_text("utf-8")
+    assert "[Organisation](../schlagwoerter/index.md#organisation){ .md-tag }" in nato
+    organisations = page[page.index("## Organisation") :].split("\n## ", 1)[0]
+    assert "- [NATO](../akteure/nato.md)" in organisations
+
+
 def test_source_page_has_one_anchor_per_sentence(docs: Path) -> None:
     page = read(docs, "quellen/000-aaaa1111.md")
     report = sample_report()

@@ -35,9 +35,14 @@ def test_undated_entries_come_last() -> None:
     assert {e.doc for e in found[-1].entries} == {"001_bbbb2222"}
 
 
-def test_timeline_page(tmp_path: Path) -> None:
+def test_timeline_has_a_page_per_month(tmp_path: Path) -> None:
     render_report(sample_report(), tmp_path)
-    page = (tmp_path / "chronik/index.md").read_text("utf-8")
+    index = (tmp_path / "chronik/index.md").read_text("utf-8")
+    assert "| [Oktober 2024](../chronik/2024-10.md) |" in index
+    assert "| [November 2024](../chronik/2024-11.md) |" in index
+    assert index.index("Oktober 2024") < index.index("November 2024")
+    assert "## " not in index  # the days are on the month pages
+    page = (tmp_path / "chronik/2024-11.md").read_text("utf-8")
     assert "## 04.11.2024 { #tag-2024-11-04 }" in page
     monday = page[page.index("## 04.11.2024") : page.index("## 05.11.2024")]
     assert (
@@ -50,4 +55,6 @@ def test_timeline_page(tmp_path: Path) -> None:
     )
     assert "*(Datum erschlossen, Artikel vom 05.11.2024)*" in monday
     assert "- **Veröffentlicht:** [ATS](../quellen/002-cccc3333.md)" in page[page.index("## 05.11.2024") :]
-    assert page.index("## 23.10.2024") < page.index("## 24.10.2024") < page.index("## 28.10.2024")
+    october = (tmp_path / "chronik/2024-10.md").read_text("utf-8")
+    assert october.index("## 23.10.2024") < october.index("## 24.10.2024") < october.index("## 28.10.2024")
+    assert "04.11.2024" not in october
