@@ -64,6 +64,17 @@ def test_pages_exist_at_their_slugs(docs: Path) -> None:
     assert read(docs, "index.md") == "# Start\n"  # hand-written file untouched
 
 
+def test_every_generated_page_is_linked_from_its_section_index(docs: Path) -> None:
+    """Only the sections are in the navigation: each page must be reachable from its index."""
+    for section in ("akteure", "regionen", "behauptungen", "quellen", "zahlen", "chronik"):
+        index = read(docs, f"{section}/index.md")
+        linked = set(re.findall(rf"\(\.\./{section}/([^)#]+\.md)", index))
+        pages = {p.name for p in (docs / section).glob("*.md")} - {"index.md"}
+        redirects = {p for p in pages if "http-equiv" in read(docs, f"{section}/{p}")}
+        assert pages, section
+        assert pages - redirects <= linked, (section, sorted(pages - redirects - linked))
+
+
 def test_tags_page_lists_kinds_then_countries_and_chips_link_there(docs: Path) -> None:
     page = (docs / "schlagwoerter" / "index.md").read_text("utf-8")
     headings = re.findall(r"^## (.+?) \{ #([a-z0-9-]+) \}$", page, re.M)
