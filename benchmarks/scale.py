@@ -53,15 +53,19 @@ markdown_extensions:
 """
 
 
+class Failed(SystemExit):
+    """A measured command failed (its message carries the end of its error output)."""
+
+
 def run(cmd: list[str], cwd: Path) -> tuple[float, float]:
-    """(seconds, peak resident memory in GiB) of one command."""
+    """(seconds, peak resident memory in GiB) of one command; raises Failed."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
         err = proc.stderr.read().decode(errors="replace")[-2000:] if proc.stderr else ""
-        raise SystemExit(f"{' '.join(cmd)} failed:\n{err}")
+        raise Failed(f"{' '.join(cmd)} failed:\n{err}")
     return seconds, usage.ru_maxrss / 1024**2
 
 
@@ -108,12 +112,16 @@ def browser_search(site: Path) -> dict[str, float]:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def zensical_build(zensical: Path, proj: Path, where: Path) -> float:
+def zensical_build(zensical: Path, proj: Path, where: Path) -> str:
     """Zensical on the same docs/ and mkdocs.yml (it runs no MkDocs plugins; none are needed)."""
     shutil.copytree(proj / "docs", where / "docs", ignore=shutil.ignore_patterns(".lagebild-*"))
     shutil.copy(proj / "mkdocs.yml", where / "mkdocs.yml")
-    seconds, _ = run([str(zensical), "build", "--clean"], where)
-    return seconds
+    try:
+        seconds, _ = run([str(zensical), "build", "--clean"], where)
+    except Failed as exc:
+        print(exc, file=sys.stderr)
+        return "failed"
+    return f"{seconds:.1f}"
 
 
 def site_stamps(site: Path) -> dict[Path, int]:
@@ -161,7 +169,7 @@ def measure(n: int, keep: Path | None, zensical: Path | None) -> dict[str, str]:
     for label, seconds in search.items():
         result[f"browser: {label} (s)"] = f"{seconds:.2f}"
     if zensical_s is not None:
-        result["Zensical, same docs/ (s)"] = f"{zensical_s:.1f}"
+        result["Zensical, same docs/ (s)"] = zensical_s
     if keep is None:
         shutil.rmtree(base, ignore_errors=True)
     return result

@@ -35,6 +35,11 @@ class PageSpec:
     assets: tuple[Asset, ...] = ()  # charts and maps the page embeds
 
 
+CONFLICTS_SHOWN = 20
+"""At most this many disputed figures (and, per figure, figures it clashes with) in a series'
+conflicts box; the table of all figures follows on the same page."""
+
+
 class Planner:
     """Builds every page's context; holds what all pages share."""
 
@@ -102,6 +107,7 @@ class Planner:
             chart=chart,
             summary=self.series_summary(s),
             regions=regions,
+            conflicts_shown=CONFLICTS_SHOWN,
         )
 
     # Claims ----------------------------------------------------------------------------------

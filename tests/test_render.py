@@ -107,7 +107,7 @@ def test_every_relative_link_resolves_to_a_file_and_anchor(docs: Path) -> None:
     for page in docs.rglob("*.md"):
         for target in LINK.findall(page.read_text(encoding="utf-8")):
             path, _, anchor = target.partition("#")
-            resolved = (page.parent / path).resolve()
+            resolved = (page.parent / path).resolve() if path else page.resolve()
             assert resolved.is_file(), f"{page.relative_to(docs)} → {target}"
             if anchor:
                 assert anchor in anchors[resolved], f"{page.relative_to(docs)} → {target}"

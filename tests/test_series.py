@@ -131,3 +131,19 @@ def test_no_conflict_when_far_apart_or_from_the_same_claimant() -> None:
         if figure.id == f"{DOC_C}-f1":
             figure.attributed_to = "john-kirby"  # Kirby correcting himself is no dispute
     assert series_of(same).series[0].conflicts == []
+
+
+def test_a_long_conflicts_box_is_cut_and_points_to_the_full_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import pages
+
+    monkeypatch.setattr(pages, "CONFLICTS_SHOWN", 1)
+    docs = render(_move_ukraine_figure(sample_report(), "2024-10-29"), tmp_path)
+    page = (docs / SERIES_PAGE).read_text("utf-8")
+    box = page[page.index("Widersprüchliche Angaben") : page.index("## Verlauf")]
+    assert box.count("(../zahlen/nordkoreanische-soldaten.md#zahl-") == 2  # one row: a figure and its rival
+    assert "Gezeigt sind 1 von 2 umstrittenen Angaben" in box
+    table = page[page.index("## Alle Angaben") :]
+    assert "**11.000**" in table and "**12.000**" in table  # nothing is lost below
+    assert '<div data-search-exclude markdown="1">' in table
