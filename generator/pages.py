@@ -14,6 +14,7 @@ from .assets import Asset, FigureChart, MentionChart, RegionMap, StanceChart
 from .citation import SiteInfo, cite, claim_json_ld
 from .escape import Safe
 from .formatting import ACTOR_TYPE_DE, REGION_TYPE_DE, country_name, format_number
+from .limits import Cut
 from .maps import has_map
 from .model import Actor, Claim, Region
 from .relations import Relations, stance_summary
@@ -54,6 +55,7 @@ class Planner:
             "rel": self.rel,
             "series": self.series,
             "text": SourceText(ix),
+            "cut": Cut(ix),
         }
         self.all_docs = [d.id for d in ix.sorted_documents()]
 

@@ -232,8 +232,14 @@ def make_environment() -> jinja2.Environment:
         coordinates=format_coordinates,
         is_web=is_web,
         value_text=value_text,
+        data_link=data_link,
     )
     return env
+
+
+def data_link(name: str) -> Safe:
+    """A link from a generated page (one folder deep) to one of the data files (``data/``)."""
+    return Safe(f"[{escape_markdown(name)}](../data/{escape_markdown(name)})")
 
 
 # Data files -------------------------------------------------------------------------------

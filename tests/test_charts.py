@@ -70,7 +70,7 @@ def test_mostly_undated_points_are_shown_by_claimant() -> None:
         render_chart([], title="leer", ylabel="")
 
 
-def test_charts_are_written_and_embedded_with_alt_text_and_table(tmp_path: Path) -> None:
+def test_charts_are_written_and_embedded_with_alt_text_and_their_data_table(tmp_path: Path) -> None:
     render_report(sample_report(), tmp_path)
     svg = tmp_path / "charts" / "zahlen-nordkoreanische-soldaten.svg"
     assert "12.000" in texts(svg.read_text(encoding="utf-8"))
@@ -83,11 +83,12 @@ def test_charts_are_written_and_embedded_with_alt_text_and_table(tmp_path: Path)
         "John Kirby: mindestens 3.000 am 23.10.2024, 12.000 am 28.10.2024."
     )
     assert "Pfeil nach oben: Untergrenze (mindestens, mehr als)" in page  # how bounds are drawn
-    assert "| Datum | Wert | Urheber der Angabe | Beleg |" in page
-    assert (
-        "    | 28.10.2024 | 12.000 | John Kirby | [Tagesspiegel, Satz 4](../quellen/001-bbbb2222.md#s4) |"
-        in page
-    )
+    # the chart's data: the table of all figures on the same page, which the caption points to
+    assert "Die Werte stehen in der Tabelle [Alle Angaben](#alle-angaben)." in page
+    table = page[page.index("## Alle Angaben { #alle-angaben }") :]
+    row = next(line for line in table.splitlines() if "> **12.000**" in line)
+    assert "[John Kirby](../akteure/john-kirby.md) | 28.10.2024 |" in row
+    assert row.endswith("| [Tagesspiegel, Satz 4](../quellen/001-bbbb2222.md#s4) |")
     claim_svg = tmp_path / "charts" / "behauptung-nordkorea-hat-soldaten-nach-russland-entsandt.svg"
     assert claim_svg.is_file()  # the stance chart
     assert {"behauptet", "bestätigt"} <= set(texts(claim_svg.read_text(encoding="utf-8")))

@@ -75,6 +75,39 @@ def test_every_generated_page_is_linked_from_its_section_index(docs: Path) -> No
         assert pages - redirects <= linked, (section, sorted(pages - redirects - linked))
 
 
+def test_long_lists_on_actor_pages_show_the_newest_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import limits
+
+    monkeypatch.setattr(limits, "ROWS_SHOWN", 1)
+    render_report(sample_report(), tmp_path)
+    kirby = (tmp_path / "akteure" / "john-kirby.md").read_text("utf-8")
+    statements = kirby[kirby.index("## Aussagen") : kirby.index("## Zahlenangaben")]
+    assert statements.count("#aussage-") == 1
+    assert (
+        "Gezeigt: die neuesten 1 von 2 Aussagen; vollständig in [claims.csv](../data/claims.csv)."
+        in statements
+    )
+    figures = kirby[kirby.index("## Zahlenangaben") : kirby.index("## Erwähnungen im Zeitverlauf")]
+    assert "Gezeigt: die neuesten 1 von 2 Zahlenangaben" in figures
+    assert (tmp_path / "data" / "claims.csv").is_file()
+    # the complete lists are never cut: the claim page keeps every statement
+    claim = (tmp_path / "behauptungen" / "nordkorea-hat-soldaten-nach-russland-entsandt.md").read_text(
+        "utf-8"
+    )
+    assert claim.count('id="aussage-') == 5 and "Gezeigt:" not in claim
+
+
+def test_newest_keeps_the_latest_rows_in_their_order() -> None:
+    from generator.limits import newest
+
+    rows = [("a", "2024-01-03"), ("b", None), ("c", "2024-01-09"), ("d", "2024-01-05")]
+    shown = newest(rows, lambda r: r[1], 2)
+    assert [r[0] for r in shown.rows] == ["c", "d"] and shown.total == 4 and shown.hidden == 2
+    assert newest(rows, lambda r: r[1], 9).rows == rows
+
+
 def test_tags_page_lists_kinds_then_countries_and_chips_link_there(docs: Path) -> None:
     page = (docs / "schlagwoerter" / "index.md").read_text("utf-8")
     headings = re.findall(r"^## (.+?) \{ #([a-z0-9-]+) \}$", page, re.M)
