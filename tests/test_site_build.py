@@ -127,6 +127,12 @@ def test_search_index_leaves_out_what_every_page_repeats(built: Path) -> None:
     assert not [d["location"] for d in index["docs"] if "Zitiervorschlag" in d["text"]]  # ... not indexed
     assert not [d["location"] for d in index["docs"] if d["location"].startswith("chronik/")]
     assert (built / "chronik/index.html").is_file()
+    # a claim's evidence table repeats its sources' sentences: shown, but indexed only at the source
+    claim = "behauptungen/nordkorea-hat-soldaten-nach-russland-entsandt/"
+    evidence = [d for d in index["docs"] if d["location"] == f"{claim}#belege"]
+    assert len(evidence) == 1 and "Satz" not in evidence[0]["text"]
+    assert "Satz" in (built / claim / "index.html").read_text("utf-8")
+    assert any(d["location"].startswith("quellen/") and "Kirby" in d["text"] for d in index["docs"])
 
 
 def test_strict_build_fails_on_a_broken_anchor(tmp_path: Path) -> None:
