@@ -3,16 +3,15 @@
 Usage: python benchmarks/scale.py --articles 1000 [--articles 3000] [--keep DIR] [--zensical PATH]
 
 For each corpus size it generates a project (benchmarks/corpus.py), then measures, each in a
-fresh process: the full `lagebild build` (extract, render, charts, MkDocs; ``--no-cache``) with
-its peak memory; plain `mkdocs build` with Material's default settings (automatic flat
-navigation) on the same generated Markdown; a first build with caches, then a rebuild after
-one article gained a sentence (how many docs/ files it rewrote, how many HTML pages MkDocs
-rendered again); extraction throughput in one process and on all cores (benchmarks/
-throughput.py); the size of the search index and how fast the browser search answers
-(benchmarks/search_browser.py, system Chromium). With ``--zensical`` (the path of a
-``zensical`` executable, e.g. from ``pip install 'zensical<0.1'`` in a separate environment) it
-also times Zensical building the same docs/ from the same mkdocs.yml. Prints one table.
-A benchmark, not a test.
+fresh process: the full `lagebild build` (extract, render, charts, MkDocs; the caches are still
+empty) with its peak memory; plain `mkdocs build` with Material's default settings (automatic
+flat navigation) on the same generated Markdown; a rebuild after one article gained a sentence
+(how many docs/ files it rewrote, how many HTML pages MkDocs rendered again); extraction
+throughput in one process and on all cores (benchmarks/throughput.py); the size of the search
+index and how fast the browser search answers (benchmarks/search_browser.py, system Chromium).
+With ``--zensical`` (the path of a ``zensical`` executable, e.g. from ``pip install
+'zensical<0.1'`` in a separate environment) it also times Zensical building the same docs/
+from the same mkdocs.yml. Prints one table. A benchmark, not a test.
 """
 
 from __future__ import annotations
@@ -133,10 +132,10 @@ def measure(n: int, keep: Path | None, zensical: Path | None) -> dict[str, str]:
     proj = project(n, base / "project")
     words = sum(len(p.read_text("utf-8").split()) for p in (proj / "seeds").glob("*.txt"))
     lagebild = [str(BIN / "lagebild"), "build", "-q", "--project", str(proj)]
-    full, memory = run([*lagebild, "--no-cache"], proj)
+    # The caches are empty: this is all the work of a full build (it also fills the caches).
+    full, memory = run(lagebild, proj)
     plain, _ = plain_mkdocs(proj, base / "plain")
     zensical_s = zensical_build(zensical, proj, base / "zensical") if zensical else None
-    warm, _ = run(lagebild, proj)  # fills the extraction and chart caches and records the site
     first = sorted((proj / "seeds").glob("*.txt"))[0]
     first.write_text(first.read_text("utf-8") + "\n\nEin weiterer Satz wurde ergänzt.\n", "utf-8")
     docs = [p for p in (proj / "docs").rglob("*") if p.is_file()]
@@ -157,7 +156,6 @@ def measure(n: int, keep: Path | None, zensical: Path | None) -> dict[str, str]:
         "plain MkDocs + Material (s)": f"{plain:.1f}",
         "ratio full / plain": f"{full / plain:.2f}",
         "peak memory, full build (GiB)": f"{memory:.2f}",
-        "first build with caches (s)": f"{warm:.1f}",
         "rebuild after one change (s)": f"{rebuild:.1f}",
         "rebuild / full": f"{rebuild / full:.2f}",
         "docs files rewritten by it": f"{rewritten:,} of {len(docs):,}",
