@@ -68,10 +68,10 @@ def article(text: str, people: list[str], rng: random.Random) -> str:
 
 def generate(n: int, seed: int = 7) -> list[tuple[str, str]]:
     """N (file name, text) pairs."""
-    return [(name, text) for name, text, _ in _articles(n, seed)]
+    return [(name, text) for name, text, _ in articles_with_meta(n, seed)]
 
 
-def _articles(n: int, seed: int) -> list[tuple[str, str, dict[str, object]]]:
+def articles_with_meta(n: int, seed: int) -> list[tuple[str, str, dict[str, object]]]:
     rng = random.Random(seed)
     base = templates()
     start = dt.date(2025, 1, 1)
@@ -93,7 +93,7 @@ def write_corpus(n: int, out: Path, seed: int = 7) -> list[Path]:
     """Write N articles and their sources.yml into `out`."""
     out.mkdir(parents=True, exist_ok=True)
     paths, sources = [], {}
-    for name, text, meta in _articles(n, seed):
+    for name, text, meta in articles_with_meta(n, seed):
         (out / name).write_text(text, encoding="utf-8")
         sources[name] = meta
         paths.append(out / name)

@@ -24,12 +24,13 @@ from generator.extract import Extractor
 from generator.nlp import build_pipeline
 
 sys.path.insert(0, str(Path(__file__).parent))
-from corpus import generate
+from corpus import articles_with_meta
 
 
 def articles(n: int) -> list[RawArticle]:
     return [
-        RawArticle(id=name[:-4], path=name, text=text, meta={"title": name}) for name, text in generate(n)
+        RawArticle(id=name[:-4], path=name, text=text, meta=meta)
+        for name, text, meta in articles_with_meta(n, seed=7)
     ]
 
 

@@ -37,7 +37,7 @@ def test_every_page_has_a_citation_box(tmp_path: Path) -> None:
     assert len(pages) > 15
     for page in pages:
         if page.parent.name != "includes":
-            assert '<summary>Zitieren</summary>' in page.read_text("utf-8"), page
+            assert "<summary>Zitieren</summary>" in page.read_text("utf-8"), page
     claim = (tmp_path / CLAIM).read_text("utf-8")
     url = "https://example.org/lb/behauptungen/nordkoreanische-soldaten-sind-in-der-region-kursk/"
     assert f'**Adresse dieser Seite:** <a href="{url}">{url}</a>' in claim
