@@ -22,6 +22,7 @@ from typing import Protocol
 
 import matplotlib
 
+from .cache import touch
 from .charts import ChartPoint, alt_text, caption, mention_alt, render_chart, render_mentions
 from .model import Figure, Region
 from .series import load_rules
@@ -209,11 +210,13 @@ class ChartCache:
         return self.folder / key[:2] / f"{key}.svg"
 
     def get(self, asset: Asset) -> str | None:
+        path = self._path(asset)
         try:
-            svg = self._path(asset).read_text(encoding="utf-8")
+            svg = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             return None
         self.hits += 1
+        touch(path)
         return svg
 
     def put(self, asset: Asset, svg: str) -> None:

@@ -8,11 +8,13 @@ written atomically; a damaged entry is ignored and rebuilt.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
 import os
 import pickle
+import time
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -73,6 +75,7 @@ class ExtractionCache:
             self.misses += 1
             return None
         self.hits += 1
+        touch(path)
         return value
 
     def put(self, key: str, value: Any) -> None:
@@ -83,6 +86,32 @@ class ExtractionCache:
             write_pickle(path, value)
         except OSError as exc:
             log.warning("%s: could not write cache entry (%s)", path, exc)
+
+
+KEEP_DAYS = 30
+"""Cache entries not used for this many days are deleted after a successful build."""
+
+
+def touch(path: Path) -> None:
+    """Mark a cache entry as used now (its age is the time since its last use)."""
+    with contextlib.suppress(OSError):  # a read-only cache still serves, it just ages
+        os.utime(path)
+
+
+def prune(folder: Path, days: float = KEEP_DAYS) -> int:
+    """Delete the entries of the cache `folder` not used for `days` days; returns how many."""
+    if not folder.is_dir():
+        return 0
+    limit = time.time() - days * 86400
+    removed = 0
+    for path in folder.rglob("*"):
+        try:
+            if path.is_file() and path.stat().st_mtime < limit:
+                path.unlink()
+                removed += 1
+        except OSError as exc:
+            log.warning("%s: could not remove old cache entry (%s)", path, exc)
+    return removed
 
 
 def write_pickle(path: Path, value: Any) -> None:

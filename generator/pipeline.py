@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .annotation import document_records
-from .cache import ExtractionCache, pipeline_version
+from .cache import KEEP_DAYS, ExtractionCache, pipeline_version, prune
 from .config import Settings
 from .corpus import read_corpus
 from .errors import InputError
@@ -138,4 +138,8 @@ def build(settings: Settings, *, site: bool = True, progress: ProgressFactory = 
         shutil.rmtree(previous, ignore_errors=True)
     if permalinks.changed or not settings.permalinks.exists():
         permalinks.save(settings.permalinks)
+    if settings.cache:
+        old = sum(prune(settings.cache_dir / part) for part in ("extraction", "charts"))
+        if old:
+            log.info("%d cache entries unused for %d days removed", old, KEEP_DAYS)
     return report

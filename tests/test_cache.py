@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
-from generator.cache import ExtractionCache, pipeline_version
+from generator.cache import KEEP_DAYS, ExtractionCache, pipeline_version, prune
 from generator.corpus import RawArticle
 from generator.resolve import resolve
 
@@ -52,3 +54,23 @@ def test_damaged_entry_is_ignored(extractor, tmp_path: Path) -> None:
     cache = ExtractionCache(tmp_path, "v")
     result = extractor.extract(articles(), cache=cache)
     assert cache.hits == 0 and len(result) == 2
+
+
+def test_entries_unused_for_a_month_are_pruned_and_used_ones_stay(extractor, tmp_path: Path) -> None:
+    folder = tmp_path / "extraction"
+    cache = ExtractionCache(folder, "v1")
+    extractor.extract(articles(), cache=cache)
+    entries = sorted(folder.rglob("*.pickle"))
+    assert entries
+    month_ago = time.time() - (KEEP_DAYS + 1) * 86400
+    for path in entries:
+        os.utime(path, (month_ago, month_ago))
+    stale = folder / "ff" / "stale.pickle"  # an article no longer in the corpus
+    stale.parent.mkdir(exist_ok=True)
+    stale.write_bytes(b"x")
+    os.utime(stale, (month_ago, month_ago))
+
+    extractor.extract(articles(), cache=ExtractionCache(folder, "v1"))  # uses (touches) every entry
+    assert prune(folder) == 1
+    assert not stale.exists() and all(p.exists() for p in entries)
+    assert prune(tmp_path / "missing") == 0
