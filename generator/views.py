@@ -54,14 +54,17 @@ class ReportIndex:
         }
         figure_slugs = page_slugs(f.id for f in report.figures)
         statement_slugs = page_slugs(st.id for c in report.claims for st in c.statements)
+        self._sorted_documents: list[Document] | None = None
         self._figure_anchor = {k: f"zahl-{v}" for k, v in figure_slugs.items()}
         self._statement_anchor = {k: f"aussage-{v}" for k, v in statement_slugs.items()}
 
     # Sorted entity lists ---------------------------------------------------------------
     def sorted_documents(self) -> list[Document]:
-        """Newest first, then by id."""
-        docs = sorted(self.docs.values(), key=lambda d: d.id)
-        return sorted(docs, key=lambda d: d.source.published or "", reverse=True)
+        """Newest first, then by id (computed once: every page's citation box asks)."""
+        if self._sorted_documents is None:
+            docs = sorted(self.docs.values(), key=lambda d: d.id)
+            self._sorted_documents = sorted(docs, key=lambda d: d.source.published or "", reverse=True)
+        return list(self._sorted_documents)
 
     def sorted_actors(self) -> list[Actor]:
         return sorted(self.actors.values(), key=lambda a: name_key(a.name, a.id))
