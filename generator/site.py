@@ -25,8 +25,6 @@ from mkdocs.exceptions import MkDocsException
 from .errors import SiteBuildError
 from .incremental import IncrementalPlugin, Plan, prepare, record
 
-log = logging.getLogger(__name__)
-
 __all__ = ["SiteBuildError", "build_site", "serve_site"]
 
 MAX_LISTED = 20
@@ -92,7 +90,6 @@ def build_site(
             config = load_config(config_file=str(config_file), **options)
             target = Path(config.site_dir)
             how, state = prepare(config, config_file, state_file)
-            log.info("site build: %s (%s)", "incremental" if how.incremental else "full", how.reason)
             staging = fresh_folder(target, "new")
             if how.incremental:
                 shutil.copytree(target, staging, symlinks=True, dirs_exist_ok=True)
