@@ -15,10 +15,10 @@ import sys
 import time
 from pathlib import Path
 
-from generator.corpus import RawArticle
+from generator.corpus.read import RawArticle
 from generator.extract import Extractor
 from generator.nlp import build_pipeline
-from generator.resolve import resolve
+from generator.resolve.merge import resolve
 
 sys.path.insert(0, str(Path(__file__).parent))
 from corpus import generate

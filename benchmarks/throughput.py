@@ -19,7 +19,7 @@ import sys
 import time
 from pathlib import Path
 
-from generator.corpus import RawArticle
+from generator.corpus.read import RawArticle
 from generator.extract import Extractor
 from generator.nlp import build_pipeline
 
@@ -49,7 +49,7 @@ def single(batch: list[RawArticle]) -> float:
 def parallel(batch: list[RawArticle], workers: int) -> float:
     from dask.distributed import Client, LocalCluster
 
-    from generator.distributed import extract_on_cluster
+    from generator.extract.distributed import extract_on_cluster
 
     options = {"knowledge": None, "trained": None, "default_year": None}
     cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)

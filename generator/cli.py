@@ -15,9 +15,9 @@ from pathlib import Path
 
 import click
 
-from . import __version__
-from .config import BUILDERS, Settings
-from .errors import LagebildError
+from generator import __version__
+from generator.errors import LagebildError
+from generator.settings import BUILDERS, Settings
 
 log = logging.getLogger("generator")
 
@@ -153,7 +153,7 @@ def build(
     verbose: bool,
 ) -> None:
     """Extract the articles, render the report into docs/ and build the site."""
-    from .pipeline import build as run_build
+    from generator.build import build as run_build
 
     _setup_logging(verbose, quiet)
     with _errors():
@@ -200,7 +200,7 @@ def extract(
     verbose: bool,
 ) -> None:
     """Extract actors, regions, figures and claims from SEEDS_DIR into a JSON file."""
-    from .pipeline import build_report, write_extraction
+    from generator.build import build_report, write_extraction
 
     _setup_logging(verbose, quiet)
     with _errors():
@@ -223,8 +223,8 @@ def extract(
 @click.option("--details", is_flag=True, help="Also list every missed and extra item per document.")
 def evaluate(extraction: Path, gold: Path, as_json: bool, details: bool) -> None:
     """Score an extraction file against gold annotations (precision, recall, F1 per category)."""
-    from .annotation import evaluate as score
-    from .annotation import load_extraction, load_gold
+    from generator.evaluate.annotation import evaluate as score
+    from generator.evaluate.annotation import load_extraction, load_gold
 
     with _errors():
         result = score(load_extraction(extraction), load_gold(gold))
@@ -246,8 +246,8 @@ def evaluate(extraction: Path, gold: Path, as_json: bool, details: bool) -> None
 @verbose_option
 def serve(dev_addr: str, rebuild: bool, project: Path, quiet: bool, verbose: bool) -> None:
     """Preview the site locally with live reload."""
-    from .pipeline import build as run_build
-    from .site import serve_site
+    from generator.build import build as run_build
+    from generator.site.mkdocs import serve_site
 
     _setup_logging(verbose, quiet)
     with _errors():

@@ -28,8 +28,8 @@ def extractor(pipeline):
 
 @pytest.fixture(scope="session")
 def seed_report(extractor):
-    from generator.corpus import read_corpus
-    from generator.resolve import resolve
+    from generator.corpus.read import read_corpus
+    from generator.resolve.merge import resolve
 
     return resolve(extractor.extract(read_corpus(SEEDS)))
 
@@ -37,7 +37,7 @@ def seed_report(extractor):
 @pytest.fixture()
 def extract_text(extractor):
     """Extract one article given as text; returns (Document, DocState)."""
-    from generator.corpus import RawArticle
+    from generator.corpus.read import RawArticle
 
     def run(text: str, **meta):
         [result] = extractor.extract(

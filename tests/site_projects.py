@@ -23,7 +23,7 @@ import yaml
 from click.testing import CliRunner, Result
 
 from generator.cli import main
-from generator.render import SECTIONS
+from generator.render.write import SECTIONS
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

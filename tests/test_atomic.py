@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from site_projects import build, files, hand_written, new_project
 
-from generator.render import SECTIONS
-from generator.site import SiteBuildError, build_site, swap_in
+from generator.render.write import SECTIONS
+from generator.site.mkdocs import SiteBuildError, build_site, swap_in
 
 MKDOCS_YML = """\
 site_name: Atomar

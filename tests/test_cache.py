@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.cache import KEEP_DAYS, ExtractionCache, pipeline_version, prune
-from generator.corpus import RawArticle
-from generator.resolve import resolve
+from generator.base.cache import KEEP_DAYS, ExtractionCache, pipeline_version, prune
+from generator.corpus.read import RawArticle
+from generator.resolve.merge import resolve
 
 
 def articles(extra: str = "") -> list[RawArticle]:
@@ -79,7 +79,7 @@ def test_entries_unused_for_a_month_are_pruned_and_used_ones_stay(extractor, tmp
 
 
 def test_the_knowledge_base_is_built_once_and_then_loaded(tmp_path: Path, monkeypatch) -> None:
-    from generator import knowledge
+    from generator.knowledge import base as knowledge
 
     monkeypatch.setenv("LAGEBILD_CACHE", str(tmp_path / "lagebild"))
     user = tmp_path / "knowledge.yml"

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from report_fixture import sample_report
 
-from generator.charts import ChartPoint, alt_text, render_chart
-from generator.render import render_report
+from generator.charts.figures import ChartPoint, alt_text, render_chart
+from generator.render.write import render_report
 
 SVG = "{http://www.w3.org/2000/svg}"
 POINTS = [

@@ -10,9 +10,9 @@ from pathlib import Path
 from report_fixture import sample_report
 
 from generator import model
-from generator.citation import SiteInfo, read_site_info, script_json
-from generator.glossary import glossary
-from generator.render import render_report
+from generator.render.citation import SiteInfo, read_site_info, script_json
+from generator.render.glossary import glossary
+from generator.render.write import render_report
 
 ROOT = Path(__file__).resolve().parents[1]
 CLAIM = "behauptungen/nordkoreanische-soldaten-sind-in-der-region-kursk.md"

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from generator.cleaning import clean_text
+from generator.corpus.clean import clean_text
 from tests.conftest import SEEDS
 
 RAW = """Schlagzeile über den Konflikt

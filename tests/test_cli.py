@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.config import documented_settings
+from generator.settings import documented_settings
 from tests.conftest import GOLD, SEEDS
 
 ROOT = Path(__file__).resolve().parents[1]

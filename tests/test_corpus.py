@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.corpus import decode_bytes, load_sources, read_article, read_corpus
+from generator.corpus.read import decode_bytes, load_sources, read_article, read_corpus
 from generator.errors import InputError
 from tests.conftest import SEEDS
 

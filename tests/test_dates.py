@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.dates import resolve_date
+from generator.nlp.dates import resolve_date
 
 PUB = "2024-10-24"  # a Thursday
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from generator.corpus import read_corpus
+from generator.corpus.read import read_corpus
 from generator.errors import ConfigError
 from generator.extract import corpus_year
-from generator.resolve import resolve
+from generator.resolve.merge import resolve
 from tests.conftest import SEEDS
 
 distributed = pytest.importorskip("distributed")
@@ -15,7 +15,7 @@ distributed = pytest.importorskip("distributed")
 
 @pytest.mark.slow
 def test_cluster_report_equals_single_process(extractor) -> None:
-    from generator.distributed import extract_on_cluster
+    from generator.extract.distributed import extract_on_cluster
 
     articles = read_corpus(SEEDS)
     single = resolve(extractor.extract(articles)).to_dict()
@@ -31,7 +31,7 @@ def test_cluster_report_equals_single_process(extractor) -> None:
 
 
 def test_unreachable_scheduler_is_a_clear_error() -> None:
-    from generator.distributed import extract_on_cluster
+    from generator.extract.distributed import extract_on_cluster
 
     with pytest.raises(ConfigError, match="cannot reach the Dask scheduler"):
         extract_on_cluster(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.corpus import decode_bytes, read_article, read_corpus
+from generator.corpus.read import decode_bytes, read_article, read_corpus
 from generator.errors import InputError
 
 GERMAN = (
@@ -19,9 +19,9 @@ GERMAN = (
 
 @pytest.fixture()
 def warnings(caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch) -> pytest.LogCaptureFixture:
-    """caplog for generator.corpus, also after an in-process CLI run set up the "generator" logger."""
+    """caplog for generator.corpus.read, also after an in-process CLI run set up the "generator" logger."""
     monkeypatch.setattr(logging.getLogger("generator"), "propagate", True)
-    caplog.set_level(logging.WARNING, logger="generator.corpus")
+    caplog.set_level(logging.WARNING, logger="generator.corpus.read")
     return caplog
 
 

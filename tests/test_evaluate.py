@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.annotation import evaluate, normalise, sentences_overlap
+from generator.evaluate.annotation import evaluate, normalise, sentences_overlap
 
 
 def doc(**kw):

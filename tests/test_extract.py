@@ -95,7 +95,7 @@ def test_trained_pipeline_is_an_extra_signal(tmp_path: Path) -> None:
     ruler = stand_in.add_pipe("entity_ruler")
     ruler.add_patterns([{"label": "PER", "pattern": "Quast"}, {"label": "ORG", "pattern": "Fluxwerk"}])
     stand_in.to_disk(tmp_path / "stand_in")
-    from generator.corpus import RawArticle
+    from generator.corpus.read import RawArticle
 
     text = "Quast arbeitet bei Fluxwerk. Quast sagte, es gehe voran."
     article = RawArticle(id="t", path="t.txt", text=text, meta={"title": "T"})

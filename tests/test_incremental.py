@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from report_fixture import DOC_A, DOC_B, DOC_C, sample_report
 
-from generator import assets
-from generator.assets import FigureChart, MentionChart, RegionMap, StanceChart, draw_assets
+from generator.charts import assets
+from generator.charts.assets import FigureChart, MentionChart, RegionMap, StanceChart, draw_assets
 from generator.model import Report
-from generator.render import SECTIONS, collect_assets, render_report, restore_sections
+from generator.render.write import SECTIONS, collect_assets, render_report, restore_sections
 
 OLD = 1_000_000_000_000_000_000  # 2001-09-09 in ns: any file written by a later render is newer
 
@@ -118,8 +118,8 @@ def test_unchanged_charts_come_from_the_cache(tmp_path: Path, monkeypatch: pytes
 
 
 def test_parallel_drawing_gives_the_same_svgs(monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator.pages import plan_pages
-    from generator.views import ReportIndex
+    from generator.render.pages import plan_pages
+    from generator.resolve.index import ReportIndex
 
     wanted = collect_assets(plan_pages(ReportIndex(sample_report())))
     serial = draw_assets(wanted)

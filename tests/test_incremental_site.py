@@ -11,10 +11,10 @@ import pytest
 from site_projects import SEEDS, build, files, new_project, remove_article, source_date_epoch
 from test_reproducible import first_difference
 
-from generator.config import Settings
-from generator.incremental import SEARCH_INDEX
-from generator.pipeline import _site_state
-from generator.site import build_site
+from generator.build import _site_state
+from generator.settings import Settings
+from generator.site.incremental import SEARCH_INDEX
+from generator.site.mkdocs import build_site
 
 pytestmark = pytest.mark.slow
 OLD = 1_000_000_000  # 2001-09-09 in seconds

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from report_fixture import sample_report
 
-from generator.maps import MapError, format_coordinates, has_map, render_map
+from generator.charts.maps import MapError, format_coordinates, has_map, render_map
 from generator.model import Region
-from generator.render import render_report
+from generator.render.write import render_report
 
 SVG = "{http://www.w3.org/2000/svg}"
 KURSK = Region("kursk", "Kursk", "city", country="RU", lat=51.73, lon=36.19)

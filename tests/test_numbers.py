@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.extract.numbers import format_number, parse_digits, parse_number_word
+from generator.nlp.numbers import format_number, parse_digits, parse_number_word
 
 
 @pytest.mark.parametrize(

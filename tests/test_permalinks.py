@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import ConfigError
-from generator.permalinks import Candidate, Permalinks
+from generator.resolve.permalinks import Candidate, Permalinks
 
 
 def test_new_entities_get_readable_unique_slugs() -> None:
@@ -49,7 +49,7 @@ def test_broken_registry_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_redirect_pages_point_to_the_new_address_and_never_hide_live_pages() -> None:
-    from generator.redirects import redirect_files
+    from generator.render.redirects import redirect_files
 
     files = redirect_files(
         {"akteure/putin": "akteure/wladimir-putin", "akteure/gone": "akteure/", "akteure/live": "akteure/x"},

@@ -13,9 +13,9 @@ import yaml
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from generator.escape import escape_html, escape_markdown, one_line
-from generator.extract.numbers import format_number, parse_digits, parse_number_word
-from generator.slugs import MAX_SLUG, slugify, unique_slugs
+from generator.base.slugs import MAX_SLUG, slugify, unique_slugs
+from generator.nlp.numbers import format_number, parse_digits, parse_number_word
+from generator.render.escape import escape_html, escape_markdown, one_line
 
 ROOT = Path(__file__).resolve().parents[1]
 # No example database: nothing is written into the checkout (.hypothesis/); failures print their example.

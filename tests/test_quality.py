@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.annotation import document_records, evaluate, load_gold
-from generator.corpus import read_corpus
-from generator.resolve import resolve
+from generator.corpus.read import read_corpus
+from generator.evaluate.annotation import document_records, evaluate, load_gold
+from generator.resolve.merge import resolve
 from tests.conftest import GOLD, SEEDS, UNSEEN
 
 FLOORS = {

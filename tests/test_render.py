@@ -13,10 +13,10 @@ import markdown
 import pytest
 from report_fixture import DOC_A, DOC_B, HOSTILE_SENTENCE, sample_report
 
-from generator.assets import FigureChart
-from generator.escape import escape_markdown, yaml_title
-from generator.formatting import format_date, format_number
-from generator.render import SECTIONS, RenderError, make_environment, render_report
+from generator.base.formatting import format_date, format_number
+from generator.charts.assets import FigureChart
+from generator.render.escape import escape_markdown, yaml_title
+from generator.render.write import SECTIONS, RenderError, make_environment, render_report
 
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "admonition", "abbr", "toc", "pymdownx.details"]
 LINK = re.compile(r"\]\((?!https?:)([^)\s]+)\)")
@@ -78,7 +78,7 @@ def test_every_generated_page_is_linked_from_its_section_index(docs: Path) -> No
 def test_long_lists_on_actor_pages_show_the_newest_rows(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from generator import limits
+    from generator.render import limits
 
     monkeypatch.setattr(limits, "ROWS_SHOWN", 1)
     render_report(sample_report(), tmp_path)
@@ -100,7 +100,7 @@ def test_long_lists_on_actor_pages_show_the_newest_rows(
 
 
 def test_newest_keeps_the_latest_rows_in_their_order() -> None:
-    from generator.limits import newest
+    from generator.render.limits import newest
 
     rows = [("a", "2024-01-03"), ("b", None), ("c", "2024-01-09"), ("d", "2024-01-05")]
     shown = newest(rows, lambda r: r[1], 2)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from site_projects import files, seed_site, seed_site_elsewhere
 
-from generator.render import SECTIONS
+from generator.render.write import SECTIONS
 
 pytestmark = pytest.mark.slow
 

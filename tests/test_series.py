@@ -8,10 +8,10 @@ import pytest
 from report_fixture import DOC_C, sample_report
 
 from generator.model import Report
-from generator.relations import Relations
-from generator.render import render_report
-from generator.series import OTHER, SeriesIndex, _parse_rules, load_rules, subject_country
-from generator.views import ReportIndex
+from generator.render.write import render_report
+from generator.resolve.index import ReportIndex
+from generator.resolve.relations import Relations
+from generator.resolve.series import OTHER, SeriesIndex, _parse_rules, load_rules, subject_country
 
 SERIES_PAGE = "zahlen/nordkoreanische-soldaten.md"
 
@@ -136,7 +136,7 @@ def test_no_conflict_when_far_apart_or_from_the_same_claimant() -> None:
 def test_a_long_conflicts_box_is_cut_and_points_to_the_full_table(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from generator import pages
+    from generator.render import pages
 
     monkeypatch.setattr(pages, "CONFLICTS_SHOWN", 1)
     docs = render(_move_ukraine_figure(sample_report(), "2024-10-29"), tmp_path)

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from report_fixture import sample_report
 
-from generator.render import SECTIONS, render_report
-from generator.site import SiteBuildError, build_site
+from generator.render.write import SECTIONS, render_report
+from generator.site.mkdocs import SiteBuildError, build_site
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from report_fixture import sample_report
 
-from generator.relations import Relations
-from generator.render import render_report
-from generator.timeline import days
-from generator.views import ReportIndex
+from generator.render.write import render_report
+from generator.resolve.index import ReportIndex
+from generator.resolve.relations import Relations
+from generator.resolve.timeline import days
 
 
 def test_days_are_ordered_and_use_the_sentence_date() -> None:

@@ -15,7 +15,7 @@ import yaml
 from site_projects import SEEDS, build, new_project
 
 from generator.errors import SiteBuildError
-from generator.zensical import build_with_zensical, with_site_dir
+from generator.site.zensical import build_with_zensical, with_site_dir
 
 STAND_IN = """#!{python}
 import json, os, sys

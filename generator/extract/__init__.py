@@ -8,18 +8,18 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-from ..cache import ExtractionCache
-from ..cleaning import Cleaned, clean_text
-from ..corpus import RawArticle
-from ..dates import resolve_date
-from ..metadata import infer_outlet, infer_published
-from ..model import Document, Sentence, Source
-from ..nlp import Pipeline
-from .base import DocState, SentenceView
-from .claims import ClaimFinder
-from .entities import EntityFinder
-from .figures import FigureFinder
-from .persons import PersonFinder
+from generator.base.cache import ExtractionCache
+from generator.corpus.clean import Cleaned, clean_text
+from generator.corpus.read import RawArticle
+from generator.extract.base import DocState, SentenceView
+from generator.extract.claims import ClaimFinder
+from generator.extract.entities import EntityFinder
+from generator.extract.figures import FigureFinder
+from generator.extract.metadata import infer_outlet, infer_published
+from generator.extract.persons import PersonFinder
+from generator.model import Document, Sentence, Source
+from generator.nlp import Pipeline
+from generator.nlp.dates import resolve_date
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int], None]

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
-from ..model import Mention
+from generator.model import Mention
 
 
 @dataclass

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-from ..knowledge import KnowledgeBase
-from .base import DocState, LocalStatement, Ref, SentenceView
+from generator.extract.base import DocState, LocalStatement, Ref, SentenceView
+from generator.knowledge.base import KnowledgeBase
 
 SUBJUNCTIVE = {"sei", "seien", "habe", "hätten", "werde", "könne", "solle", "wolle", "gebe", "plane", "stehe",
                "liege", "müsse", "dürfe", "lasse", "komme", "wisse"}  # fmt: skip

@@ -14,10 +14,10 @@ import re
 
 from spacy.tokens import Span
 
-from ..knowledge import Entry, KnowledgeBase
-from ..slugs import slugify
-from .base import DocState, LocalEntity, SentenceView
-from .places import PlacePatterns
+from generator.base.slugs import slugify
+from generator.extract.base import DocState, LocalEntity, SentenceView
+from generator.extract.places import PlacePatterns
+from generator.knowledge.base import Entry, KnowledgeBase
 
 DATELINE = re.compile(
     r"^[^()]{2,40}\(\w[\w /.-]{0,30}\)\s*[-–—]"  # "Khartum (dpa) - …"

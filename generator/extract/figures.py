@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from ..knowledge import KnowledgeBase
-from .base import DocState, LocalFigure, SentenceView
-from .numbers import UNIT_COMPOUND, parse_digits, parse_number_word
+from generator.extract.base import DocState, LocalFigure, SentenceView
+from generator.knowledge.base import KnowledgeBase
+from generator.nlp.numbers import UNIT_COMPOUND, parse_digits, parse_number_word
 
 PREPOSITIONS = {
     "in", "im", "nach", "aus", "an", "am", "auf", "bei", "von", "vom", "zu", "zur", "zum", "für", "mit",

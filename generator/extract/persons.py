@@ -12,9 +12,9 @@ from __future__ import annotations
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Span, Token
 
-from ..knowledge import KnowledgeBase
-from ..slugs import slugify
-from .base import DocState, LocalEntity, SentenceView
+from generator.base.slugs import slugify
+from generator.extract.base import DocState, LocalEntity, SentenceView
+from generator.knowledge.base import KnowledgeBase
 
 HONORIFICS = {"Herr", "Herrn", "Frau", "Dr.", "Prof."}
 ARTICLES = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen"}
@@ -279,7 +279,7 @@ class PersonFinder:
 
 
 def _ner(view: SentenceView) -> list[tuple[int, int, Span]]:
-    from .entities import sentence_spans
+    from generator.extract.entities import sentence_spans
 
     return [(a, b, s) for a, b, s in sentence_spans(view, "ner")]
 

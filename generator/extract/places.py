@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from ..knowledge import Entry
-from ..slugs import slugify
-from .base import DocState, LocalEntity, SentenceView
+from generator.base.slugs import slugify
+from generator.extract.base import DocState, LocalEntity, SentenceView
+from generator.knowledge.base import Entry
 
 COMPASS = {"Norden": "Nord", "Süden": "Süd", "Osten": "Ost", "Westen": "West", "Nordosten": "Nordost",
            "Nordwesten": "Nordwest", "Südosten": "Südost", "Südwesten": "Südwest"}  # fmt: skip

@@ -1,0 +1,1 @@
+"""Charts stage: SVG charts of figures and stances, and offline locator maps, drawn with matplotlib."""

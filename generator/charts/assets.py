@@ -1,0 +1,260 @@
+"""Chart and map specifications: where each SVG goes, what it shows, its text alternative.
+
+Pages embed these specs; `generator.render.write` writes each distinct one once (by path), drawn
+by `draw_assets`. A spec is built from the model only, so the same report gives the same files:
+`cache_key()` names what a drawing depends on, and an on-disk cache (`ChartCache`) keyed by it
+and by the drawing code's version lets a rebuild skip matplotlib for every unchanged chart.
+Many charts to draw are drawn in parallel processes; the SVG does not depend on which.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Protocol
+
+import matplotlib
+
+from generator.base.cache import touch
+from generator.base.digest import code_digest
+from generator.charts.figures import ChartPoint, alt_text, caption, mention_alt, render_chart, render_mentions
+from generator.charts.stances import StancePoint, render_stances, stance_alt
+from generator.model import Figure, Region
+from generator.resolve.series import load_rules
+
+BOUND_NOTES = {
+    "lower": "Pfeil nach oben: Untergrenze (mindestens, mehr als)",
+    "upper": "Pfeil nach unten: Obergrenze (fast, bis zu)",
+    "approx": "Balken: ungefähre Angabe (etwa, rund)",
+}
+
+
+class Asset(Protocol):
+    """Anything a page embeds as a file of its own."""
+
+    @property
+    def path(self) -> str: ...
+
+    def render(self) -> str: ...
+
+    def cache_key(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class FigureChart:
+    """Figures of one series over time, one colour and marker per claimant."""
+
+    path: str
+    title: str
+    ylabel: str
+    rows: tuple[tuple[Figure, str], ...]  # (figure with its effective date, claimant label)
+
+    @property
+    def points(self) -> list[ChartPoint]:
+        rules = load_rules()
+        points = []
+        for f, s in self.rows:
+            kind = rules.bound(f.qualifier)
+            low, high = rules.range_of(f)
+            band = (low, high) if kind == "approx" and high is not None else None
+            points.append(ChartPoint(f.date or "", f.value, s, kind, f.qualifier, band))
+        return points
+
+    @property
+    def alt(self) -> str:
+        return alt_text(self.points, title=self.title)
+
+    @property
+    def caption(self) -> str:
+        return caption(self.points)
+
+    @property
+    def bounds_note(self) -> str:
+        """How the chart shows qualifiers, for the bounds it actually has ("" if none)."""
+        kinds = {p.bound for p in self.points}
+        return "; ".join(text for kind, text in BOUND_NOTES.items() if kind in kinds)
+
+    def render(self) -> str:
+        return _figure_svg(tuple(self.points), self.title, self.ylabel)
+
+    def cache_key(self) -> str:
+        return repr(("figures", tuple(self.points), self.title, self.ylabel))
+
+
+@dataclass(frozen=True)
+class StanceChart:
+    """Who took which stance on a claim, when."""
+
+    path: str
+    title: str
+    points: tuple[StancePoint, ...]
+
+    @property
+    def alt(self) -> str:
+        return stance_alt(self.points, title=self.title)
+
+    @property
+    def caption(self) -> str:
+        return "Haltungen im Zeitverlauf, nach Akteur"
+
+    def render(self) -> str:
+        return _stance_svg(self.points, self.title)
+
+    def cache_key(self) -> str:
+        return repr(("stances", self.points, self.title))
+
+
+@dataclass(frozen=True)
+class MentionChart:
+    """How often an actor is mentioned, per date."""
+
+    path: str
+    title: str
+    counts: tuple[tuple[str, int], ...]  # (ISO date, mentions), dated only
+
+    @property
+    def alt(self) -> str:
+        return mention_alt(self.counts, title=self.title)
+
+    @property
+    def caption(self) -> str:
+        return "Erwähnungen je Datum"
+
+    def render(self) -> str:
+        return render_mentions(self.counts, title=self.title)
+
+    def cache_key(self) -> str:
+        return repr(("mentions", self.counts, self.title))
+
+
+@dataclass(frozen=True)
+class RegionMap:
+    """A region's country drawn from Natural Earth shapes, the place marked if it has coordinates."""
+
+    path: str
+    region: Region
+    country_label: str
+
+    @property
+    def marked(self) -> bool:
+        return self.region.lat is not None and self.region.lon is not None and self.region.type != "country"
+
+    @property
+    def alt(self) -> str:
+        from generator.charts.maps import format_coordinates
+
+        if self.region.type == "country":
+            return f"Karte: {self.country_label} und Nachbarländer, {self.country_label} hervorgehoben."
+        if self.marked:
+            coords = format_coordinates(self.region.lat or 0.0, self.region.lon or 0.0)
+            return f"Karte: {self.region.name} ({self.country_label}), markiert bei {coords}."
+        where = f"die genaue Lage von {self.region.name} ist nicht bekannt"
+        return f"Karte: {self.country_label} hervorgehoben; {where}."
+
+    def render(self) -> str:
+        from generator.charts.maps import render_map
+
+        return render_map(self.region)
+
+    def cache_key(self) -> str:
+        from generator.charts.maps import shapes_path
+
+        return repr(("map", self.region, shapes_path().name, shapes_path().stat().st_size))
+
+
+# Same data, same SVG: within one process (tests, repeated builds) each chart is drawn once.
+@lru_cache(maxsize=1024)
+def _figure_svg(points: tuple[ChartPoint, ...], title: str, ylabel: str) -> str:
+    return render_chart(points, title=title, ylabel=ylabel)
+
+
+@lru_cache(maxsize=1024)
+def _stance_svg(points: tuple[StancePoint, ...], title: str) -> str:
+    return render_stances(points, title=title)
+
+
+# Drawing: on-disk cache, parallel processes ---------------------------------------------------
+
+PARALLEL_FROM = 50
+"""Draw in parallel processes from this many charts and maps to draw (fewer: not worth starting them)."""
+
+log = logging.getLogger(__name__)
+
+
+@cache
+def drawing_version() -> str:
+    """A hash of the drawing code and matplotlib's version: a change to either redraws everything."""
+    digest = hashlib.sha256(matplotlib.__version__.encode())
+    digest.update(code_digest("charts", "base").encode())
+    return digest.hexdigest()[:16]
+
+
+class ChartCache:
+    """Drawn SVGs in `folder`, one file per hash of (drawing version, asset's cache key)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.hits = 0
+
+    def _path(self, asset: Asset) -> Path:
+        key = hashlib.sha256(f"{drawing_version()}\n{asset.cache_key()}".encode()).hexdigest()
+        return self.folder / key[:2] / f"{key}.svg"
+
+    def get(self, asset: Asset) -> str | None:
+        path = self._path(asset)
+        try:
+            svg = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+        self.hits += 1
+        touch(path)
+        return svg
+
+    def put(self, asset: Asset, svg: str) -> None:
+        path = self._path(asset)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_text(svg, encoding="utf-8", newline="\n")
+            tmp.replace(path)
+        except OSError as exc:
+            log.warning("%s: could not write chart cache entry (%s)", path, exc)
+
+
+def draw_assets(assets: Sequence[Asset], cache_dir: Path | None = None) -> dict[str, str]:
+    """The SVG of every asset, by path: from the cache in `cache_dir` where present, else drawn."""
+    store = ChartCache(cache_dir) if cache_dir is not None else None
+    svgs: dict[str, str] = {}
+    missing: list[Asset] = []
+    for asset in assets:
+        found = store.get(asset) if store is not None else None
+        if found is None:
+            missing.append(asset)
+        else:
+            svgs[asset.path] = found
+    for asset, svg in zip(missing, _draw(missing), strict=True):
+        svgs[asset.path] = svg
+        if store is not None:
+            store.put(asset, svg)
+    if store is not None and store.hits:
+        log.info("%d of %d charts and maps unchanged, taken from the cache", store.hits, len(assets))
+    return {asset.path: svgs[asset.path] for asset in assets}
+
+
+def _draw(assets: Sequence[Asset]) -> list[str]:
+    """Draw `assets` in order: in this process, or in one process per CPU when there are many."""
+    workers = os.cpu_count() or 1
+    if len(assets) < PARALLEL_FROM or workers < 2:
+        return [asset.render() for asset in assets]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(_render, assets, chunksize=max(1, len(assets) // (4 * workers))))
+
+
+def _render(asset: Asset) -> str:
+    return asset.render()

@@ -1,0 +1,336 @@
+"""Reproducible SVG charts of figures over time, one marker and colour per claimant.
+
+Same points in → byte-identical SVG out: fixed hash salt, no date metadata, text kept as
+text, series ordered by name. Numbers and dates are German (4.500, 03.05.2023).
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+from matplotlib.ticker import FuncFormatter
+
+from generator.base.formatting import UNATTRIBUTED, format_date, format_number
+
+# Okabe–Ito: distinguishable with colour-vision deficiencies; markers differ as well.
+COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#8C6D31")
+UNATTRIBUTED_LOOK = ("#888888", "*")
+MAX_TICKS = 12  # labelled dates on a time axis
+GAP_DAYS = 31  # a longer pause between two dates is marked with a dashed line
+MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
+STYLE: dict[str, object] = {
+    "svg.hashsalt": "lagebild",
+    "svg.fonttype": "none",
+    "text.parse_math": False,  # article text may contain "$"
+    "font.family": "sans-serif",
+    "font.sans-serif": ["DejaVu Sans", "Arial", "Helvetica"],
+    "font.size": 10,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "axes.grid.axis": "y",
+    "grid.color": "#dddddd",
+    "axes.titlesize": 12,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+}
+
+
+@dataclass(frozen=True)
+class ChartPoint:
+    """One figure to plot: when it was stated, its value, and who stated it."""
+
+    date: str  # ISO date YYYY-MM-DD
+    value: float
+    series: str  # claimant name (or "ohne Zuschreibung")
+    bound: str | None = None  # "lower" (mindestens), "upper" (fast, bis zu), "approx" (etwa)
+    qualifier: str | None = None  # the word itself, for the text alternative
+    band: tuple[float, float] | None = None  # for "approx": the values the statement allows
+
+    @property
+    def shown(self) -> str:
+        """The value as the text states it: "mindestens 3.000"."""
+        return (
+            f"{self.qualifier} {format_number(self.value)}" if self.qualifier else format_number(self.value)
+        )
+
+
+def parse_date(iso: str) -> date | None:
+    """An ISO date, or None for anything else ("" for unknown)."""
+    try:
+        return date.fromisoformat(iso)
+    except ValueError:
+        return None
+
+
+def svg_text(fig: plt.Figure, pad: float = 0.1) -> str:
+    """The figure as reproducible SVG text (no date metadata; hashsalt fixed in STYLE)."""
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg", bbox_inches="tight", pad_inches=pad, metadata={"Date": None})
+    return buffer.getvalue()
+
+
+def plottable(points: Sequence[ChartPoint]) -> list[ChartPoint]:
+    """Points with a full ISO date, in a stable order."""
+    return sorted((p for p in points if parse_date(p.date)), key=lambda p: (p.series, p.date, p.value))
+
+
+def over_time(points: Sequence[ChartPoint]) -> bool:
+    """Plot over time when at least half of the points are dated; else by claimant."""
+    dated = len(plottable(points))
+    return dated > 0 and 2 * dated >= len(points)
+
+
+def caption(points: Sequence[ChartPoint]) -> str:
+    return "Angaben im Zeitverlauf, nach Urheber" if over_time(points) else "Angaben nach Urheber"
+
+
+def series_names(points: Sequence[ChartPoint]) -> list[str]:
+    return sorted({p.series for p in points})
+
+
+def render_chart(points: Sequence[ChartPoint], *, title: str, ylabel: str) -> str:
+    """Return an SVG (text) of `points`, one colour and marker per claimant (series).
+
+    With enough dates the x axis is time: one evenly spaced slot per date that has figures
+    (a dashed line marks a gap of more than a month), claimants side by side within a slot;
+    undated points are left out (see `alt_text`). Otherwise each claimant gets a row and the
+    x axis is the value. Raises ValueError for no points.
+    """
+    if not points:
+        raise ValueError(f"chart {title!r}: no figures to plot")
+    timeline = over_time(points)
+    shown = plottable(points) if timeline else sorted(points, key=lambda p: (p.series, p.value, p.date))
+    names = series_names(shown)
+    height = 4.2 if timeline else 1.4 + 0.45 * len(names)
+    with plt.rc_context(STYLE):
+        fig, ax = plt.subplots(figsize=(7.5, height), dpi=100)
+        try:
+            if timeline:
+                xs = slots(shown, names)
+                _plot_over_time(ax, shown, xs, names)
+                _style_time_axes(ax, shown, ylabel=ylabel)
+                _draw_bounds(ax, shown, xs, names)
+                _label_points(ax, shown, xs, names)
+            else:
+                _plot_by_claimant(ax, shown, names, xlabel=ylabel)
+                _draw_bounds(ax, shown, [p.value for p in shown], names, vertical=False)
+            ax.set_title(title)
+            return svg_text(fig)
+        finally:
+            plt.close(fig)
+
+
+def _look(names: list[str], name: str) -> tuple[str, str]:
+    """Colour and marker of a claimant; figures without a claimant are grey stars."""
+    if name == UNATTRIBUTED:
+        return UNATTRIBUTED_LOOK
+    i = [n for n in names if n != UNATTRIBUTED].index(name)
+    return COLOURS[i % len(COLOURS)], MARKERS[i % len(MARKERS)]
+
+
+def _label(ax: plt.Axes, x: object, y: object, value: float, colour: str, offset: tuple[int, int]) -> None:
+    ax.annotate(
+        format_number(value),
+        (x, y),
+        textcoords="offset points",
+        xytext=offset,
+        ha="center" if offset[0] == 0 else "left",
+        va="bottom" if offset[0] == 0 else "center",
+        fontsize=9,
+        color=colour,
+    )
+
+
+def dates_of(points: Sequence[ChartPoint]) -> list[str]:
+    return sorted({p.date for p in points})
+
+
+def slots(points: Sequence[ChartPoint], names: list[str]) -> list[float]:
+    """The x position of each point: its date's slot, claimants side by side within it."""
+    index = {d: i for i, d in enumerate(dates_of(points))}
+    present: dict[str, list[str]] = {}
+    for p in points:
+        present.setdefault(p.date, [])
+        if p.series not in present[p.date]:
+            present[p.date].append(p.series)
+    xs = []
+    for p in points:
+        here = sorted(present[p.date], key=names.index)
+        width = min(0.6 / len(here), 0.16)
+        xs.append(index[p.date] + (here.index(p.series) - (len(here) - 1) / 2) * width)
+    return xs
+
+
+def _plot_over_time(ax: plt.Axes, points: Sequence[ChartPoint], xs: list[float], names: list[str]) -> None:
+    for name in names:
+        mine = [(x, p) for x, p in zip(xs, points, strict=True) if p.series == name]
+        colour, marker = _look(names, name)
+        line = "none" if name == UNATTRIBUTED else "-"  # unattributed figures are no one's series
+        ax.plot(
+            [x for x, _ in mine],
+            [p.value for _, p in mine],
+            color=colour,
+            marker=marker,
+            markersize=8,
+            linewidth=1.5,
+            linestyle=line,
+            label=name,
+        )
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=min(len(names), 3), frameon=False)
+
+
+def _draw_bounds(
+    ax: plt.Axes, points: Sequence[ChartPoint], xs: list[float], names: list[str], *, vertical: bool = True
+) -> None:
+    """Arrows for bounds (up/right = at least, down/left = at most), bars for approximate values."""
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    rows = {name: len(names) - 1 - i for i, name in enumerate(names)}
+    for x, p in zip(xs, points, strict=True):
+        if p.bound is None:
+            continue
+        colour = _look(names, p.series)[0]
+        y = p.value if vertical else rows[p.series]
+        if p.bound == "approx" and p.band is not None:
+            err = [[p.value - p.band[0]], [p.band[1] - p.value]]
+            kwargs = {"yerr": err} if vertical else {"xerr": err}
+            ax.errorbar([x], [y], fmt="none", ecolor=colour, elinewidth=1.4, capsize=4, **kwargs)
+            continue
+        sign = {"lower": 1, "upper": -1}.get(p.bound, 0)
+        if sign:
+            end = (x, y + sign * 0.09 * (y1 - y0)) if vertical else (x + sign * 0.07 * (x1 - x0), y)
+            ax.annotate(
+                "",
+                xy=end,
+                xytext=(x, y),
+                arrowprops={
+                    "arrowstyle": "-|>",
+                    "color": colour,
+                    "lw": 1.4,
+                    "shrinkA": 5,
+                    "shrinkB": 0,
+                    "mutation_scale": 12,
+                },
+            )
+
+
+def _label_points(ax: plt.Axes, points: Sequence[ChartPoint], xs: list[float], names: list[str]) -> None:
+    """Write each value beside its marker, skipping labels that would overlap one already placed."""
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    placed: list[tuple[float, float]] = []
+    for name in names:
+        for x, p in ((x, p) for x, p in zip(xs, points, strict=True) if p.series == name):
+            fx, fy = (x - x0) / (x1 - x0), (p.value - y0) / (y1 - y0)
+            if any(abs(fx - px) < 0.07 and abs(fy - py) < 0.06 for px, py in placed):
+                continue
+            placed.append((fx, fy))
+            offset = (7, 0) if p.bound in ("lower", "upper") else (0, 7)
+            _label(ax, x, p.value, p.value, _look(names, name)[0], offset)
+
+
+def _plot_by_claimant(ax: plt.Axes, points: Sequence[ChartPoint], names: list[str], *, xlabel: str) -> None:
+    rows = {name: len(names) - 1 - i for i, name in enumerate(names)}  # first name on top
+    for name in names:
+        colour, marker = _look(names, name)
+        xs = [p.value for p in points if p.series == name]
+        ax.plot(xs, [rows[name]] * len(xs), linestyle="none", color=colour, marker=marker, markersize=8)
+        for x in sorted(set(xs)):
+            _label(ax, x, rows[name], x, colour, (0, 7))
+    ax.set_yticks(list(rows.values()), list(rows))
+    ax.set_ylim(-0.7, len(names) - 0.3)
+    top = max(p.value for p in points)
+    ax.set_xlim(0, top * 1.2 if top > 0 else 1)
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: format_number(x)))
+    ax.grid(axis="x", color="#dddddd")
+    ax.grid(axis="y", visible=False)
+    ax.set_xlabel(xlabel)
+
+
+def _style_time_axes(ax: plt.Axes, points: Sequence[ChartPoint], *, ylabel: str) -> None:
+    dates = dates_of(points)
+    step = max(1, math.ceil(len(dates) / MAX_TICKS))  # at most MAX_TICKS labelled dates
+    ax.set_xticks(range(0, len(dates), step), [format_date(d) for d in dates[::step]])
+    if len(dates[::step]) > 5:
+        ax.tick_params(axis="x", labelrotation=30)
+        for tick in ax.get_xticklabels():
+            tick.set_horizontalalignment("right")
+    for i, (a, b) in enumerate(itertools.pairwise(dates)):
+        if (parse_date(b) - parse_date(a)).days > GAP_DAYS:  # type: ignore[operator]
+            ax.axvline(i + 0.5, color="#999999", linestyle=(0, (3, 3)), linewidth=0.8)
+    ax.set_xlim(-0.6, len(dates) - 0.4)
+    ax.grid(axis="x", visible=False)
+    top = max(p.value for p in points)
+    ax.set_ylim(0, top * 1.2 if top > 0 else 1)
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda y, _pos: format_number(y)))
+    ax.set_ylabel(ylabel)
+
+
+MAX_LISTED = 5  # per claimant, the text alternative lists up to this many values one by one
+
+
+def _values(points: list[ChartPoint], *, dated: bool) -> str:
+    """ "mindestens 3.000 am 02.05.2023, 4.500 am 03.05.2023" or a summary of many values."""
+    if len(points) > MAX_LISTED:
+        values = [p.value for p in points]
+        low, high = format_number(min(values)), format_number(max(values))
+        span = f"jeweils {low}" if low == high else f"von {low} bis {high}"
+        when = f", {format_date(points[0].date)} bis {format_date(points[-1].date)}" if dated else ""
+        return f"{len(points)} Angaben {span}{when}"
+    return ", ".join(f"{p.shown} am {format_date(p.date)}" if dated else p.shown for p in points)
+
+
+def alt_text(points: Sequence[ChartPoint], *, title: str) -> str:
+    """A text alternative that states what the chart shows, claimant by claimant."""
+    if not over_time(points):
+        parts = [f"Diagramm „{title}“: Angaben nach Urheber, ohne Zeitachse."]
+        for name in series_names(points):
+            mine = sorted((p for p in points if p.series == name), key=lambda p: (p.value, p.date))
+            parts.append(f"{name}: {_values(mine, dated=False)}.")
+        return " ".join(parts)
+    dated = plottable(points)
+    parts = [f"Diagramm „{title}“: Angaben im Zeitverlauf nach Urheber."]
+    for name in series_names(dated):
+        parts.append(f"{name}: {_values([p for p in dated if p.series == name], dated=True)}.")
+    undated = len(points) - len(dated)
+    if undated:
+        parts.append(f"{undated} Angabe(n) ohne Datum nicht dargestellt.")
+    return " ".join(parts)
+
+
+# Mentions per date ---------------------------------------------------------------------------
+
+
+def render_mentions(counts: Sequence[tuple[str, int]], *, title: str) -> str:
+    """A bar chart of mentions per date (dates as categories, oldest first)."""
+    if not counts:
+        raise ValueError(f"chart {title!r}: no mentions to plot")
+    ordered = sorted(counts)
+    with plt.rc_context(STYLE):
+        fig, ax = plt.subplots(figsize=(7.5, 2.8), dpi=100)
+        try:
+            xs = range(len(ordered))
+            ax.bar(xs, [n for _, n in ordered], color=COLOURS[0], width=0.6)
+            ax.set_xticks(list(xs), [format_date(d) for d, _ in ordered])
+            if len(ordered) > 6:
+                ax.tick_params(axis="x", labelrotation=30)
+            ax.yaxis.get_major_locator().set_params(integer=True)
+            ax.set_ylabel("Erwähnungen")
+            ax.set_title(title)
+            return svg_text(fig)
+        finally:
+            plt.close(fig)
+
+
+def mention_alt(counts: Sequence[tuple[str, int]], *, title: str) -> str:
+    listed = ", ".join(f"{format_date(d)}: {n}" for d, n in sorted(counts))
+    return f"Diagramm „{title}“: Erwähnungen je Datum. {listed}."

@@ -1,0 +1,124 @@
+"""Reproducible SVG chart of stances on one claim over time: one row per claimant.
+
+The x axis has one evenly spaced slot per date with statements, the y axis lists the
+claimants; colour and marker say the stance (behauptet, bestätigt, bestreitet, bezweifelt).
+Same style as `generator.charts.figures`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import matplotlib.pyplot as plt
+from matplotlib.lines import Line2D
+
+from generator.base.formatting import STANCE_DE, format_date
+from generator.charts.figures import MAX_TICKS, STYLE, parse_date, svg_text
+
+# One colour and marker per stance: support in blue/green, opposition in orange/purple.
+STANCE_STYLE: dict[str, tuple[str, str]] = {
+    "asserts": ("#0072B2", "o"),
+    "confirms": ("#009E73", "P"),
+    "denies": ("#D55E00", "X"),
+    "doubts": ("#CC79A7", "D"),
+}
+
+
+@dataclass(frozen=True)
+class StancePoint:
+    date: str  # ISO date, "" if unknown
+    claimant: str  # display name
+    stance: str
+
+
+def dated(points: Sequence[StancePoint]) -> list[StancePoint]:
+    return sorted((p for p in points if parse_date(p.date)), key=lambda p: (p.claimant, p.date, p.stance))
+
+
+def _positions(shown: list[StancePoint]) -> list[float]:
+    """x of each point: its date's slot; stances of one claimant on one day side by side."""
+    slot = {d: i for i, d in enumerate(sorted({p.date for p in shown}))}
+    cells: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for p in shown:
+        if p.stance not in cells[(p.claimant, p.date)]:
+            cells[(p.claimant, p.date)].append(p.stance)
+    xs = []
+    for p in shown:
+        here = sorted(cells[(p.claimant, p.date)], key=list(STANCE_STYLE).index)
+        xs.append(slot[p.date] + (here.index(p.stance) - (len(here) - 1) / 2) * 0.16)
+    return xs
+
+
+def render_stances(points: Sequence[StancePoint], *, title: str) -> str:
+    """SVG text of the dated `points`, one evenly spaced slot per date; ValueError if none is dated."""
+    shown = dated(points)
+    if not shown:
+        raise ValueError(f"chart {title!r}: no dated statements to plot")
+    names = sorted({p.claimant for p in shown})
+    rows = {name: len(names) - 1 - i for i, name in enumerate(names)}
+    dates = sorted({p.date for p in shown})
+    xs = _positions(shown)
+    with plt.rc_context(STYLE):
+        fig, ax = plt.subplots(figsize=(7.5, 1.6 + 0.42 * len(names)), dpi=100)
+        try:
+            for stance, (colour, marker) in STANCE_STYLE.items():
+                mine = [(x, p) for x, p in zip(xs, shown, strict=True) if p.stance == stance]
+                if mine:
+                    ax.plot(
+                        [x for x, _ in mine],
+                        [rows[p.claimant] for _, p in mine],
+                        linestyle="none",
+                        color=colour,
+                        marker=marker,
+                        markersize=9,
+                        alpha=0.9,
+                    )
+            step = max(1, math.ceil(len(dates) / MAX_TICKS))
+            ax.set_xticks(range(0, len(dates), step), [format_date(d) for d in dates[::step]])
+            if len(dates[::step]) > 5:
+                ax.tick_params(axis="x", labelrotation=30)
+            ax.set_xlim(-0.6, len(dates) - 0.4)
+            ax.set_yticks(list(rows.values()), list(rows))
+            ax.set_ylim(-0.7, len(names) - 0.3)
+            ax.grid(axis="x", color="#dddddd")
+            present = [s for s in STANCE_STYLE if any(p.stance == s for p in shown)]
+            handles = [
+                Line2D(
+                    [],
+                    [],
+                    linestyle="none",
+                    color=STANCE_STYLE[s][0],
+                    marker=STANCE_STYLE[s][1],
+                    markersize=8,
+                    label=STANCE_DE[s],
+                )
+                for s in present
+            ]
+            ax.legend(
+                handles=handles,
+                loc="upper center",
+                bbox_to_anchor=(0.5, -0.08 - 0.5 / len(names)),
+                ncols=len(handles),
+                frameon=False,
+            )
+            ax.set_title(title)
+            return svg_text(fig)
+        finally:
+            plt.close(fig)
+
+
+def stance_alt(points: Sequence[StancePoint], *, title: str) -> str:
+    """Text alternative: each claimant's stances with dates."""
+    shown = dated(points)
+    parts = [f"Diagramm „{title}“: Haltungen im Zeitverlauf nach Akteur."]
+    for name in sorted({p.claimant for p in shown}):
+        mine = [p for p in shown if p.claimant == name]
+        listed = ", ".join(f"{STANCE_DE.get(p.stance, p.stance)} am {format_date(p.date)}" for p in mine)
+        parts.append(f"{name}: {listed}.")
+    undated = len(points) - len(shown)
+    if undated:
+        parts.append(f"{undated} Aussage(n) ohne Datum nicht dargestellt.")
+    return " ".join(parts)

@@ -1,0 +1,113 @@
+"""Infer an article's outlet and publication date from its text when metadata is missing."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from generator.corpus.clean import Cleaned
+from generator.knowledge.base import KnowledgeBase
+from generator.nlp.dates import MONTH_PATTERN, NUMERIC, WEEKDAYS, month_number
+
+WEEKDAY_PATTERN = "|".join(WEEKDAYS)
+FULL_DATE = re.compile(rf"\b(\d{{1,2}})\.\s*({MONTH_PATTERN})\s+(\d{{4}})\b", re.I)
+TODAY = re.compile(
+    rf"\b(?:am\s+)?(heutigen|heute|gestrigen|gestern)\s*,?\s*(?:({WEEKDAY_PATTERN})\s*,?\s*)?(?:dem\s+|den\s+)?"
+    rf"(\d{{1,2}})\.\s*({MONTH_PATTERN})(?:\s+(\d{{4}}))?",
+    re.I,
+)
+YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+AGENCY_TAG = re.compile(r"^(?:/\s*([A-Za-z][A-Za-z]{1,9})|\(([A-Za-z][A-Za-z]{1,9})\)|([A-Z]{2,8}))$")
+CREDIT = re.compile(r"^(?:©|\(c\)|Foto|Fotos|Bild|Bildquelle|Titelbild|Quelle)\b", re.I)
+SPOKE_WITH = re.compile(
+    r"\b(?:mit|gegenüber|sagte\w*|berichtet\w*|laut|zitiert\w*)\s+(?:der|dem|den|die|des)?\s*(?:Nachrichtenagentur|Sender|Zeitung|Portal)?\s*„?([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})"
+)
+
+
+def _media(kb: KnowledgeBase) -> dict[str, str]:
+    cached = getattr(kb, "_media_cache", None)
+    if cached is not None:
+        return cached
+    media: dict[str, str] = {}
+    for surface, bucket in kb.surfaces.items():
+        for s in bucket:
+            entry = kb.entries.get(s.key)
+            if entry and entry.kind in ("media", "agency"):
+                media.setdefault(surface, entry.name)
+    kb._media_cache = media  # type: ignore[attr-defined]
+    return media
+
+
+def infer_outlet(cleaned: Cleaned, kb: KnowledgeBase) -> str | None:
+    """The outlet named by a byline, agency tag, dateline or tag list; else one the text reports with."""
+    media = _media(kb)
+    for line in cleaned.furniture:
+        if CREDIT.match(line):
+            continue  # photo credits name photo agencies, not the outlet
+        tag = AGENCY_TAG.match(line.strip())
+        if tag:
+            return next(g for g in tag.groups() if g)
+        for part in re.split(r"[/(),;:\s]+", line):
+            if part in media and not line.startswith("©"):
+                return part
+        words = line.split()
+        for n in (3, 2):
+            for k in range(len(words) - n + 1):
+                phrase = " ".join(words[k : k + n]).strip("()/,")
+                if phrase in media:
+                    return phrase
+    for match in SPOKE_WITH.finditer(cleaned.text):
+        words = match.group(1).split()
+        for n in range(len(words), 0, -1):
+            phrase = " ".join(words[:n]).strip('“”".,')
+            if phrase in media:
+                return phrase
+    return None
+
+
+def infer_published(cleaned: Cleaned, default_year: int | None = None) -> str | None:
+    """A dateline or byline date, or "am heutigen 23. Oktober" with the year the text implies."""
+    for line in cleaned.furniture + cleaned.text.split("\n\n")[:2]:
+        found = _full_date(line)
+        if found and (line in cleaned.furniture or len(line) < 80):
+            return found
+    match = TODAY.search(cleaned.text)
+    if match:
+        word, weekday, day, month, year = match.groups()
+        month_no = month_number(month)
+        candidates = [int(year)] if year else _candidate_years(cleaned.text, default_year)
+        for y in candidates:  # the year in which the stated weekday fits the date
+            d = _date(y, month_no, int(day))
+            if d and (weekday is None or d.weekday() == WEEKDAYS.index(weekday.lower())):
+                back = 1 if word.lower().startswith("gestr") else 0  # "am gestrigen Sonntag, dem 3. …"
+                return (d + timedelta(days=back)).isoformat()
+    return None
+
+
+def _candidate_years(text: str, default_year: int | None) -> list[int]:
+    years = sorted({int(y) for y in YEAR.findall(text)} | ({default_year} if default_year else set()))
+    if not years:
+        return []
+    return [years[-1], years[-1] + 1, years[-1] + 2, years[-1] - 1]
+
+
+def _full_date(text: str) -> str | None:
+    m = FULL_DATE.search(text)
+    if m:
+        return _iso(int(m.group(3)), month_number(m.group(2)), int(m.group(1)))
+    m = NUMERIC.search(text)
+    if m:
+        return _iso(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    return None
+
+
+def _date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    d = _date(year, month, day)
+    return d.isoformat() if d else None

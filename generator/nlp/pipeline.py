@@ -1,0 +1,176 @@
+"""NLP stage: one spaCy pipeline for German, built once per run.
+
+``spacy.blank("de")`` with a sentencizer, the lookup lemmatizer from
+``spacy-lookups-data`` and the knowledge-base gazetteer component. Paragraphs are
+processed as separate Docs, so a headline or paragraph never merges into the next
+sentence. A trained pipeline (``de_core_news_*``), when configured, adds its entities
+as an extra signal in ``doc.spans["ner"]``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from generator.errors import ConfigError
+from generator.knowledge.base import KnowledgeBase, cached_knowledge
+
+log = logging.getLogger(__name__)
+
+BATCH_SIZE = 256
+NER_LABELS = {"PER": "person", "PERSON": "person", "ORG": "organization", "LOC": "place", "GPE": "place"}
+
+
+class Gazetteer:
+    """Marks every knowledge-base surface in a Doc as a span in ``doc.spans["kb"]``.
+
+    Longest match wins. Span label is the surface form (name, alias, capital, demonym,
+    prefix, adjective); ``span.kb_id_`` is the knowledge-base key. Hyphenated compounds
+    whose first part is known ("US-Außenministerium", "NATO-Generalsekretär") get a span
+    labelled ``prefix`` over the whole token.
+    """
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.first_tokens = {surface.split(" ", 1)[0] for surface in kb.surfaces}
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans: list[Span] = []
+        i, n = 0, len(doc)
+        while i < n:
+            match = self._longest(doc, i)
+            if match:
+                end, surfaces = match
+                best = min(surfaces, key=_surface_rank)
+                spans.append(Span(doc, i, end, label=best.form, kb_id=best.key))
+                i = end
+                continue
+            span = self._adjective_or_prefix(doc, i)
+            if span is not None:
+                spans.append(span)
+            i += 1
+        doc.spans["kb"] = spans
+        return doc
+
+    def _longest(self, doc: Doc, i: int) -> tuple[int, list] | None:
+        first = doc[i].text
+        if first not in self.first_tokens:
+            return None
+        best: tuple[int, list] | None = None
+        text = first
+        for j in range(i, min(len(doc), i + self.kb.max_tokens)):
+            if j > i:
+                text = f"{text}{' ' if doc[j - 1].whitespace_ else ''}{doc[j].text}"
+            found = self.kb.lookup(text)
+            if found:
+                best = (j + 1, found)
+        return best
+
+    def _adjective_or_prefix(self, doc: Doc, i: int) -> Span | None:
+        token = doc[i]
+        code = self.kb.country_of_adjective(token.text)
+        if code:
+            return Span(doc, i, i + 1, label="adjective", kb_id=f"country:{code}")
+        if "-" in token.text[1:-1]:
+            head = token.text.split("-", 1)[0]
+            found = self.kb.lookup(head)
+            if not found and head.lower() in self.kb.adjectives:
+                return Span(
+                    doc, i, i + 1, label="prefix", kb_id=f"country:{self.kb.adjectives[head.lower()]}"
+                )
+            if found:
+                return Span(doc, i, i + 1, label="prefix", kb_id=min(found, key=_surface_rank).key)
+        return None
+
+
+def _surface_rank(surface) -> tuple[int, int]:
+    order = {"organization": 0, "person": 0, "country": 1, "area": 2, "region": 2, "city": 3}
+    category = surface.key.split(":", 1)[0]
+    category = {"org": "organization"}.get(category, category)
+    return (order.get(category, 4), 0 if surface.form == "name" else 1)
+
+
+OPENING_QUOTES = {"„", "»", "‚", "«"}
+
+
+@Language.component("lagebild_quote_boundaries")
+def quote_boundaries(doc: Doc) -> Doc:
+    """An opening quote after a sentence end starts the next sentence (the sentencizer keeps it
+    with the previous one: "… an. „Wir …" must split before „)."""
+    for i, token in enumerate(doc[:-1]):
+        if i > 0 and token.text in OPENING_QUOTES and doc[i].is_sent_end:
+            token.is_sent_start = True
+            doc[i + 1].is_sent_start = False
+    return doc
+
+
+@Language.factory("lagebild_gazetteer", default_config={"knowledge": ""})
+def make_gazetteer(nlp: Language, name: str, knowledge: str) -> Gazetteer:
+    """Knowledge-base gazetteer; `knowledge` is the path of a user knowledge file or ""."""
+    return Gazetteer(cached_knowledge(knowledge or None))
+
+
+@dataclass
+class Pipeline:
+    """The spaCy pipeline plus the optional trained pipeline used as an extra signal."""
+
+    nlp: Language
+    kb: KnowledgeBase
+    trained: Language | None = None
+
+    def pipe(self, paragraphs: Iterable[str]) -> Iterator[Doc]:
+        docs = self.nlp.pipe(paragraphs, batch_size=BATCH_SIZE, n_process=1)
+        if self.trained is None:
+            yield from docs
+            return
+        for doc in docs:
+            yield self._add_trained_entities(doc)
+
+    def _add_trained_entities(self, doc: Doc) -> Doc:
+        assert self.trained is not None
+        other = self.trained(doc.text)
+        spans = []
+        for ent in other.ents:
+            label = NER_LABELS.get(ent.label_)
+            span = doc.char_span(ent.start_char, ent.end_char, label=label or ent.label_)
+            if label and span is not None:
+                spans.append(span)
+        doc.spans["ner"] = spans
+        return doc
+
+
+def build_pipeline(knowledge: str | None = None, trained: str | None = None) -> Pipeline:
+    """Build the German pipeline once: blank("de") + sentencizer + lookup lemmatizer + gazetteer."""
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("lagebild_quote_boundaries")
+    try:
+        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        nlp.initialize()
+    except (OSError, ValueError) as exc:  # spacy-lookups-data missing
+        raise ConfigError(
+            f"the German lookup tables could not be loaded ({exc}); install spacy-lookups-data"
+        ) from exc
+    nlp.add_pipe("lagebild_gazetteer", config={"knowledge": knowledge or ""})
+    model = None
+    if trained:
+        try:
+            model = spacy.load(trained, exclude=["lemmatizer"])
+        except OSError as exc:
+            raise ConfigError(
+                f"trained_pipeline: '{trained}' is not an installed spaCy pipeline ({exc})"
+            ) from exc
+        if "ner" not in model.pipe_names and "entity_ruler" not in model.pipe_names:
+            log.warning("trained pipeline %s has no entity recogniser; it adds nothing", trained)
+    return Pipeline(nlp=nlp, kb=cached_knowledge(knowledge or None), trained=model)
+
+
+@lru_cache(maxsize=2)
+def cached_pipeline(knowledge: str | None = None, trained: str | None = None) -> Pipeline:
+    return build_pipeline(knowledge, trained)

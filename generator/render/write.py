@@ -1,0 +1,326 @@
+"""Render a Report into the generated part of the docs folder.
+
+`render_report` first plans every page and chart (`generator.render.pages`), draws the charts (or
+takes them from the chart cache), writes every new or changed file into a staging folder next
+to the output, and only then updates the generated sections (`generator.render.sync`): unchanged files
+keep their bytes and modification time, changed ones are replaced atomically, files no longer
+generated are deleted. A failure leaves the previous output as it was; hand-written files in
+the docs folder (index.md, methode.md, stylesheets/ …) are never touched.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from generator.base.formatting import (
+    ACTOR_TYPE_DE,
+    REGION_TYPE_DE,
+    STANCE_DE,
+    STANCE_PARTICIPLE_DE,
+    country_name,
+    format_date,
+    format_number,
+    label,
+)
+from generator.charts.assets import Asset, draw_assets
+from generator.charts.maps import format_coordinates
+from generator.errors import LagebildError
+from generator.model import Figure, Report
+from generator.render.citation import SiteInfo
+from generator.render.escape import Safe, escape_html, escape_markdown, yaml_title
+from generator.render.glossary import GLOSSARY_FILE, glossary_markdown
+from generator.render.pages import PageSpec, Planner
+from generator.render.redirects import redirect_files
+from generator.render.sync import restore_files, sync_sections, unchanged
+from generator.resolve.index import ReportIndex
+from generator.resolve.series import SeriesIndex
+
+SECTIONS: tuple[str, ...] = (
+    "uebersicht",
+    "chronik",
+    "akteure",
+    "regionen",
+    "behauptungen",
+    "quellen",
+    "zahlen",
+    "schlagwoerter",
+    "data",
+    "charts",
+    "karten",
+    "includes",
+)
+"""Folders of the docs folder that `render_report` owns and rebuilds on every run."""
+
+Progress = Callable[[int, int], None]
+
+
+class RenderError(LagebildError):
+    """A page could not be rendered (template error, unescaped value in a template)."""
+
+
+def render_report(
+    report: Report,
+    docs_dir: Path,
+    *,
+    site: SiteInfo | None = None,
+    progress: Progress | None = None,
+    previous: Path | None = None,
+    cache_dir: Path | None = None,
+) -> list[Path]:
+    """Write all generated pages, charts, maps and data files for `report` into `docs_dir`.
+
+    `site` (``site_url`` from mkdocs.yml) makes the "Zitieren" boxes show absolute URLs.
+    Returns the generated files (sorted), changed or not. `progress(done, total)` is called
+    after each file. With `previous`, the files replaced or deleted are kept there (for the
+    caller to `restore_sections` or delete). `cache_dir` keeps drawn charts and maps between runs.
+    """
+    docs_dir = Path(docs_dir)
+    index = ReportIndex(report)
+    planner = Planner(index, site or SiteInfo())
+    pages = planner.plan()
+    assets = collect_assets(pages)
+    data = data_files(report, index, planner.series)
+    data[GLOSSARY_FILE] = glossary_markdown(report)
+    live = {page.path.removesuffix(".md").removesuffix("/index") for page in pages}
+    data.update(redirect_files(report.redirects, live))
+    total = len(pages) + len(assets) + len(data)
+    env = make_environment()
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".lagebild-render-", dir=docs_dir))
+    written: list[str] = []
+
+    def write(rel: str, text: str) -> None:
+        encoded = text.encode("utf-8")
+        if not unchanged(docs_dir, rel, encoded):
+            target = staging / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(encoded)
+        written.append(rel)
+        if progress is not None:
+            progress(len(written), total)
+
+    try:
+        for page in pages:
+            write(page.path, render_page(env, page))
+        for rel, svg in draw_assets(assets, cache_dir).items():
+            write(rel, svg)
+        for rel, text in data.items():
+            write(rel, text)
+        backup = previous if previous is not None else staging / ".previous"
+        sync_sections(staging, docs_dir, SECTIONS, set(written), backup)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return [docs_dir / rel for rel in sorted(written)]
+
+
+def render_page(env: jinja2.Environment, page: PageSpec) -> str:
+    try:
+        text = env.get_template(page.template).render(page.context)
+    except (jinja2.TemplateError, RenderError) as exc:
+        raise RenderError(f"{page.path}: {exc}") from exc
+    return text.rstrip("\n") + "\n"
+
+
+def collect_assets(pages: Iterable[PageSpec]) -> list[Asset]:
+    """Every chart and map that some page embeds, once each, by path."""
+    assets: dict[str, Asset] = {}
+    for page in pages:
+        for asset in page.assets:
+            assets[asset.path] = asset
+    return [assets[path] for path in sorted(assets)]
+
+
+def restore_sections(previous: Path, docs_dir: Path, existed: set[str]) -> None:
+    """Undo `render_report(..., previous=previous)`: put back the files it replaced or deleted
+    (with their modification times), drop the files it added and the sections that are new."""
+    restore_files(previous, docs_dir, SECTIONS)
+    for section in SECTIONS:
+        if section not in existed and (docs_dir / section).exists():
+            shutil.rmtree(docs_dir / section)
+
+
+# Jinja environment ----------------------------------------------------------------------
+
+
+def _finalize(value: Any) -> Any:
+    """Refuse to print anything that is not escaped (`Safe`) or a number."""
+    if isinstance(value, Safe) or (isinstance(value, int | float) and not isinstance(value, bool)):
+        return value
+    raise RenderError(f"unescaped value in template (use the md filter): {value!r:.80}")
+
+
+def _safe(func: Callable[..., str]) -> Callable[..., Safe]:
+    return lambda *args: escape_markdown(func(*args))
+
+
+_PLAIN = re.compile(r"[0-9.,\-–]+")
+
+
+def plain(text: str) -> Safe:
+    """Our own number and date formats ("4.500", "03.05.2023") as they are; anything else escaped.
+
+    They only ever stand inside a line (table cells, after a label), where "12." starts no list.
+    """
+    return Safe(text) if _PLAIN.fullmatch(text) else escape_markdown(text)
+
+
+def _plain(func: Callable[..., str]) -> Callable[..., Safe]:
+    return lambda *args: plain(func(*args))
+
+
+def is_web(url: str | None) -> bool:
+    return bool(url) and str(url).lower().startswith(("http://", "https://"))
+
+
+def external_link(url: str | None) -> Safe:
+    """An http(s) URL as a raw-HTML link; anything else (javascript:, data:) as plain text."""
+    if not url:
+        return Safe("–")
+    if is_web(url):
+        return Safe(f'<a href="{escape_html(url)}">{escape_html(url)}</a>')
+    return escape_markdown(url)
+
+
+def value_text(figure: Figure) -> Safe:
+    """A figure as the text states it, in German format: "fast 4.500" (escaped)."""
+    value = plain(format_number(figure.value))
+    return Safe(f"{escape_markdown(figure.qualifier)} {value}") if figure.qualifier else value
+
+
+def row_anchor(anchor_id: str) -> Safe:
+    """A table row's link target and permalink: ``<a id="zahl-x" href="#zahl-x">¶</a>``."""
+    ident = escape_html(anchor_id)
+    return Safe(f'<a class="lb-link" id="{ident}" href="#{ident}" title="Link zu dieser Zeile">¶</a>')
+
+
+def make_environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator.render", "templates"),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        md=escape_markdown,
+        title=yaml_title,
+        num=_plain(format_number),
+        wert=value_text,
+        datum=_plain(format_date),
+        stance=_safe(lambda s: label(STANCE_DE, s)),
+        stance_pp=_safe(lambda s: label(STANCE_PARTICIPLE_DE, s)),
+        actor_type=_safe(lambda t: label(ACTOR_TYPE_DE, t)),
+        region_type=_safe(lambda t: label(REGION_TYPE_DE, t)),
+        country=_safe(country_name),
+        external_link=external_link,
+    )
+    env.globals.update(
+        stances=tuple(STANCE_DE),
+        anchor=row_anchor,
+        coordinates=format_coordinates,
+        is_web=is_web,
+        value_text=value_text,
+        data_link=data_link,
+    )
+    return env
+
+
+def data_link(name: str) -> Safe:
+    """A link from a generated page (one folder deep) to one of the data files (``data/``)."""
+    return Safe(f"[{escape_markdown(name)}](../data/{escape_markdown(name)})")
+
+
+# Data files -------------------------------------------------------------------------------
+
+
+def data_files(report: Report, ix: ReportIndex, series: SeriesIndex) -> dict[str, str]:
+    """``data/report.json`` (the whole model), ``data/figures.csv``, ``data/claims.csv``."""
+    return {
+        "data/claims.csv": claims_csv(ix),
+        "data/figures.csv": figures_csv(ix, series),
+        "data/report.json": json.dumps(report.to_dict(), ensure_ascii=False, indent=1, sort_keys=True),
+    }
+
+
+def _csv(header: list[str], rows: Iterable[list[object]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(["" if v is None else v for v in row] for row in rows)
+    return buffer.getvalue()
+
+
+def _plain_number(value: float) -> str:
+    return str(int(value)) if value == int(value) else repr(value)
+
+
+def _anchor(ix: ReportIndex, doc: str, index: int) -> str | None:
+    sentence = ix.sentence(doc, index)
+    return sentence.anchor if sentence else None
+
+
+def figures_csv(ix: ReportIndex, series: SeriesIndex) -> str:
+    header = [
+        *("id", "doc", "sentence", "anchor", "value", "surface", "qualifier", "counts", "subject"),
+        *("attributed_to", "attributed_name", "date", "regions", "series", "series_slug", "sentence_text"),
+    ]
+    rows = (
+        [
+            f.id,
+            f.doc,
+            f.sentence,
+            _anchor(ix, f.doc, f.sentence),
+            _plain_number(f.value),
+            f.surface,
+            f.qualifier,
+            f.counts,
+            f.subject,
+            f.attributed_to,
+            ix.actor_name(f.attributed_to) if f.attributed_to else None,
+            ix.figure_date(f),
+            ";".join(f.regions),
+            series.of(f).name,
+            series.of(f).slug,
+            ix.sentence_text(f.doc, f.sentence),
+        ]
+        for f in ix.sorted_figures()
+    )
+    return _csv(header, rows)
+
+
+def claims_csv(ix: ReportIndex) -> str:
+    header = [
+        *("claim_id", "claim", "statement_id", "doc", "sentence", "anchor", "claimant"),
+        *("claimant_name", "stance", "date", "quote", "sentence_text"),
+    ]
+    rows = (
+        [
+            c.id,
+            c.text,
+            s.id,
+            s.doc,
+            s.sentence,
+            _anchor(ix, s.doc, s.sentence),
+            s.claimant,
+            ix.actor_name(s.claimant) if s.claimant else None,
+            s.stance,
+            ix.statement_date(s),
+            s.quote,
+            ix.sentence_text(s.doc, s.sentence),
+        ]
+        for c in ix.sorted_claims()
+        for s in sorted(c.statements, key=ix.statement_key)
+    )
+    return _csv(header, rows)

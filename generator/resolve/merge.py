@@ -1,0 +1,224 @@
+"""Resolution stage: merge per-document entities across the corpus into the report model.
+
+Knowledge-base entities share their key across documents. People found by form are
+merged by name: a surname-only person ("Macron") joins the one full name in the corpus
+that ends in it ("Emmanuel Macron"), allowing transliteration variants. Places of one name
+("Region Tigray" here, "Tigray" there) are one place. Statements with the same normalised
+claim text land on one claim. Page slugs come from the permalink registry, so a published
+page keeps its address.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+
+from generator.base.slugs import slugify
+from generator.extract import Extracted
+from generator.extract.base import LocalEntity
+from generator.extract.persons import close_spelling
+from generator.model import Actor, Claim, Figure, Region, Report, Statement
+from generator.resolve.permalinks import Candidate, Permalinks
+
+PLACE_RANK = {"region": 0, "area": 1, "city": 2}
+
+
+def _person_map(extracted: list[Extracted]) -> dict[str, str]:
+    """Person name → global key: short names join the one fuller name they match."""
+    names = sorted(
+        {e.name for x in extracted for e in x.state.entities.values() if e.type == "person"},
+        key=lambda n: (-len(n.split()), n),
+    )
+    canonical: dict[str, str] = {}
+    full: list[str] = []
+    for name in names:
+        last = name.split()[-1]
+        matches = [
+            f
+            for f in full
+            if close_spelling(f.split()[-1], last)
+            and (len(name.split()) == 1 or f.split()[0] == name.split()[0])
+        ]
+        if len(matches) == 1:
+            canonical[name] = canonical[matches[0]]
+        else:
+            canonical[name] = f"actor:person:{slugify(name)}"
+            full.append(name)
+    return canonical
+
+
+def _place_map(extracted: list[Extracted]) -> dict[str, str]:
+    """Place id → global key: places of one name (not countries) become one, the region first."""
+    by_name: dict[str, set[tuple[int, str]]] = defaultdict(set)
+    for x in extracted:
+        for e in x.state.entities.values():
+            if e.category == "region" and e.type in PLACE_RANK:
+                by_name[e.name].add((PLACE_RANK[e.type] * 2 + e.key.startswith("named-"), e.id))
+    return {ent_id: min(group)[1] for group in by_name.values() for _, ent_id in group}
+
+
+def _global_key(ent: LocalEntity, people: dict[str, str], places: dict[str, str]) -> str:
+    if ent.type == "person" and ent.category == "actor":
+        return people.get(ent.name, ent.id)
+    return places.get(ent.id, ent.id)
+
+
+def resolve(extracted: list[Extracted], permalinks: Permalinks | None = None) -> Report:
+    """Merge the documents' entities, figures and statements into one report."""
+    permalinks = permalinks or Permalinks()
+    people = _person_map(extracted)
+    places = _place_map(extracted)
+    groups: dict[str, list[LocalEntity]] = defaultdict(list)
+    local_to_global: dict[tuple[str, str], str] = {}
+    for x in extracted:
+        for ent in x.state.entities.values():
+            if ent.mentions:
+                key = _global_key(ent, people, places)
+                groups[key].append(ent)
+                local_to_global[(x.document.id, ent.id)] = key
+    actors, regions, ids = _entities(groups, permalinks)
+
+    def gid(doc: str, local: str | None) -> str | None:
+        return ids.get(local_to_global.get((doc, local), "")) if local else None
+
+    figures: list[Figure] = []
+    claims: dict[str, Claim] = {}
+    wordings: dict[str, set[str]] = defaultdict(set)
+    for x in extracted:
+        figures.extend(_figures(x, gid))
+        _statements(x, gid, claims, wordings)
+    # sources keep the slug of their file name; registering them lets a removed article redirect
+    permalinks.assign("quellen", [Candidate(f"source:{x.document.id}", [f"source:{x.document.id}"],
+                                            x.document.id) for x in extracted])  # fmt: skip
+    keys = {key: _claim_keys(key, wordings[key]) for key in claims}
+    slugs = permalinks.assign(
+        "behauptungen", [Candidate(f"claim:{key}", keys[key], c.text) for key, c in claims.items()]
+    )
+    for key, claim in claims.items():
+        claim.id = slugs[f"claim:{key}"]
+        claim.keys = keys[key]
+        claim.actors.sort()
+        claim.regions.sort()
+    return Report(
+        documents=[x.document for x in extracted],
+        actors=sorted(actors, key=lambda a: a.id),
+        regions=sorted(regions, key=lambda r: r.id),
+        figures=figures,
+        claims=sorted(claims.values(), key=lambda c: c.id),
+        redirects=dict(sorted(permalinks.redirects.items())),
+    )
+
+
+def _entities(
+    groups: dict[str, list[LocalEntity]], permalinks: Permalinks
+) -> tuple[list[Actor], list[Region], dict[str, str]]:
+    names = {key: _best_name(ents) for key, ents in groups.items()}
+    keys = {key: sorted({key} | {_own_key(e) for e in ents}) for key, ents in groups.items()}
+    ids: dict[str, str] = {}
+    for section, prefix in (("akteure", "actor:"), ("regionen", "region:")):
+        cands = [Candidate(k, keys[k], names[k]) for k in groups if k.startswith(prefix)]
+        ids.update(permalinks.assign(section, cands))
+    actors, regions = [], []
+    for key, ents in sorted(groups.items()):
+        name = names[key]
+        mentions = sorted((m for e in ents for m in e.mentions), key=lambda m: (m.doc, m.sentence, m.start))
+        common = {
+            "id": ids[key],
+            "name": name,
+            "type": ents[0].type,
+            "country": next((e.country for e in ents if e.country), None),
+            "aliases": sorted({m.text for m in mentions} - {name}),
+            "mentions": mentions,
+            "keys": keys[key],
+        }
+        if key.startswith("actor:"):
+            role = Counter(e.role for e in ents if e.role).most_common(1)
+            actors.append(Actor(role=role[0][0] if role else None, **common))  # type: ignore[arg-type]
+        else:
+            lat = next((e.lat for e in ents if e.lat is not None), None)
+            lon = next((e.lon for e in ents if e.lon is not None), None)
+            regions.append(Region(lat=lat, lon=lon, **common))  # type: ignore[arg-type]
+    return actors, regions, ids
+
+
+def _own_key(ent: LocalEntity) -> str:
+    """The key an entity would have on its own: how an earlier build may have registered it."""
+    if ent.type == "person" and ent.category == "actor":
+        return f"actor:person:{slugify(ent.name)}"
+    return ent.id
+
+
+def _figures(x: Extracted, gid) -> list[Figure]:
+    doc = x.document
+    out = []
+    for n, f in enumerate(sorted(x.state.figures, key=lambda f: (f.sentence, f.start)), start=1):
+        view = x.state.sentences[f.sentence]
+        regions_here = sorted(
+            {gid(doc.id, r.entity) for r in view.refs if r.entity.startswith("region:")} - {None}
+        )
+        out.append(
+            Figure(
+                id=f"{slugify(doc.id)}-f{n}",
+                doc=doc.id,
+                sentence=f.sentence,
+                value=f.value,
+                surface=f.surface,
+                qualifier=f.qualifier,
+                counts=f.counts,
+                subject=f.subject,
+                attributed_to=gid(doc.id, f.attributed_to),
+                date=doc.sentences[f.sentence].date or doc.source.published,
+                regions=regions_here,
+            )
+        )
+    return out
+
+
+def _statements(x: Extracted, gid, claims: dict[str, Claim], wordings: dict[str, set[str]]) -> None:
+    doc = x.document
+    for n, s in enumerate(x.state.statements, start=1):
+        key = _claim_key(s.claim)
+        claim = claims.setdefault(key, Claim(id="", text=s.claim))
+        wordings[key].add(s.claim)
+        claim.statements.append(
+            Statement(
+                id=f"{slugify(doc.id)}-c{n}",
+                doc=doc.id,
+                sentence=s.sentence,
+                claimant=gid(doc.id, s.claimant),
+                stance=s.stance,  # type: ignore[arg-type]
+                quote=s.quote,
+                date=doc.sentences[s.sentence].date or doc.source.published,
+            )
+        )
+        for ent in s.about:
+            g = gid(doc.id, ent)
+            if g and ent.startswith("actor:") and g not in claim.actors:
+                claim.actors.append(g)
+            elif g and ent.startswith("region:") and g not in claim.regions:
+                claim.regions.append(g)
+
+
+NUMBER = re.compile(r"\d+(?:[.,\s]\d{3})*(?:,\d+)?")
+
+
+def _claim_key(text: str) -> str:
+    """Claims that differ only in case, spacing or their numbers are one claim: "36 Flugzeuge
+    überquerten die Linie" and "37 Flugzeuge …" are the same assertion with different figures,
+    and its page shows both statements side by side."""
+    text = NUMBER.sub("#", unicodedata.normalize("NFKC", text))
+    return " ".join(text.casefold().split())
+
+
+def _claim_keys(key: str, wordings: set[str]) -> list[str]:
+    """The claim's key and, where it has numbers, the keys its wordings had before claims
+    were merged across numbers: pages published under those keep their addresses."""
+    old = {" ".join(unicodedata.normalize("NFKC", w).casefold().split()) for w in wordings}
+    return [f"claim:{key}"] + [f"claim:{w}" for w in sorted(old - {key})]
+
+
+def _best_name(ents: list[LocalEntity]) -> str:
+    """The fullest name: most words, then most frequent, then alphabetical."""
+    counts = Counter(e.name for e in ents)
+    return sorted(counts, key=lambda n: (-len(n.split()), -counts[n], n))[0]

@@ -1,0 +1,324 @@
+"""Figure series: figures that count the same thing about the same party, and where they disagree.
+
+A series key is (group label, country): the counted noun mapped through the synonym groups
+of ``knowledge/series.yml`` (Soldaten, Truppen, Streitkräfte and Mann all count "Soldaten"),
+plus the country the figure is about: an adjective in its subject ("iranische"), a
+country named with "aus", or else the one state mentioned in the figure's sentence that is
+neither the claimant nor the place. Qualifiers become ranges ("mindestens 3.000" allows
+3.000 and more), and two figures of one series from different claimants at close dates whose
+ranges do not overlap are a conflict.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from generator.base.formatting import country_name
+from generator.errors import ConfigError
+from generator.model import Figure
+from generator.resolve.index import ReportIndex, page_slugs
+
+OTHER = "Sonstiges"
+MIN_SUFFIX = 6  # group forms this long also match as the tail of a compound
+_WORD = re.compile(r"[\wÄÖÜäöüß]+(?:-[\wÄÖÜäöüß]+)*")
+_LOCATIVE = frozenset({"in", "im", "ins", "nach", "bei", "an", "am", "auf"})
+_ORIGIN = frozenset({"aus", "von"})
+
+
+@dataclass(frozen=True)
+class Qualifier:
+    """What a qualifier allows: its kind (lower, upper, approx) and the factors of the value."""
+
+    kind: str
+    low: float
+    high: float | None
+
+
+@dataclass(frozen=True)
+class SeriesRules:
+    """The data of ``knowledge/series.yml``."""
+
+    groups: dict[str, str]  # lowercase noun → group label
+    qualifiers: dict[str, Qualifier]
+    close_days: int = 7
+
+    @property
+    def labels(self) -> set[str]:
+        return set(self.groups.values())
+
+    def label(self, counts: str | None) -> str:
+        """The group label of a counted noun; unknown nouns are their own group."""
+        text = " ".join((counts or "").split())
+        if not text:
+            return OTHER
+        last = text.split()[-1].lower()
+        if last in self.groups:
+            return self.groups[last]
+        for form, label in sorted(self.groups.items(), key=lambda kv: (-len(kv[0]), kv[0])):
+            if len(form) >= MIN_SUFFIX and last.endswith(form):
+                return label
+        return text
+
+    def qualifier(self, text: str | None) -> Qualifier | None:
+        return self.qualifiers.get((text or "").strip().lower())
+
+    def bound(self, text: str | None) -> str | None:
+        """ "lower", "upper" or "approx" for a qualifier, None for none or an unknown one."""
+        q = self.qualifier(text)
+        return q.kind if q else None
+
+    def range_of(self, figure: Figure) -> tuple[float, float | None]:
+        """The values a figure is compatible with (None = unbounded above)."""
+        q = self.qualifier(figure.qualifier)
+        if q is None:
+            return (figure.value, figure.value)
+        high = None if q.high is None else figure.value * q.high
+        return (figure.value * q.low, high)
+
+
+def _parse_rules(data: Any, shown: str) -> SeriesRules:
+    if not isinstance(data, dict):
+        raise ConfigError(f"{shown}: expected a mapping with groups, qualifiers, close_days")
+    groups: dict[str, str] = {}
+    for label, forms in (data.get("groups") or {}).items():
+        for form in [label, *(forms or [])]:
+            groups.setdefault(str(form).lower(), str(label))
+    qualifiers: dict[str, Qualifier] = {}
+    for name, spec in (data.get("qualifiers") or {}).items():
+        try:
+            low, high = spec["range"]
+            qualifiers[str(name).lower()] = Qualifier(str(spec["kind"]), float(low), high and float(high))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ConfigError(f"{shown}: qualifier '{name}' needs kind and range [low, high]") from exc
+    return SeriesRules(groups, qualifiers, int(data.get("close_days", 7)))
+
+
+@cache
+def load_rules() -> SeriesRules:
+    """The shipped series rules (read once per process)."""
+    path = resources.files("generator.knowledge") / "series.yml"
+    shown = "generator/knowledge/series.yml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{shown}: not valid YAML: {exc}") from exc
+    return _parse_rules(data, shown)
+
+
+@dataclass(frozen=True)
+class CountryWords:
+    adjectives: dict[str, str]  # inflected lowercase adjective → code
+    names: dict[str, str]  # country name, alias or genitive → code
+    stems: dict[str, str]  # code → first adjective stem
+
+    def adjective(self, code: str) -> str | None:
+        stem = self.stems.get(code)
+        return f"{stem}e" if stem else None
+
+
+@cache
+def country_words() -> CountryWords:
+    """Adjectives and names of countries, from ``knowledge/countries.yml`` and CLDR names."""
+    from babel import Locale
+
+    path = resources.files("generator.knowledge") / "countries.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    adjectives: dict[str, str] = {}
+    names: dict[str, str] = {}
+    stems: dict[str, str] = {}
+    for code, entry in sorted(data.items()):
+        entry = entry or {}
+        for stem in entry.get("adjectives") or []:
+            stems.setdefault(code, stem)
+            for ending in ("", "e", "en", "er", "es", "em"):
+                adjectives.setdefault(f"{stem}{ending}".lower(), code)
+        for alias in entry.get("aliases") or []:
+            names.setdefault(alias, code)
+    for code, name in sorted(Locale("de").territories.items()):
+        if len(code) == 2 and code.isalpha():
+            names.setdefault(name, code)
+            names.setdefault(f"{name}s", code)
+    return CountryWords(adjectives, names, stems)
+
+
+def subject_country(subject: str | None, places: set[str]) -> str | None:
+    """The country a figure's subject is about: an adjective first, then "aus X", then a name
+    that is not a place of the figure (`places`: country codes of its regions)."""
+    words = country_words()
+    tokens = _WORD.findall(subject or "")
+    found: list[tuple[int, int, str]] = []
+    for i, token in enumerate(tokens):
+        if (code := words.adjectives.get(token.lower())) is not None:
+            found.append((0, i, code))
+            continue
+        code = words.names.get(token) or words.names.get(
+            f"{token} {tokens[i + 1]}" if i + 1 < len(tokens) else ""
+        )
+        if code is None:
+            continue
+        before = tokens[i - 1].lower() if i else ""
+        if before in _ORIGIN:
+            found.append((1, i, code))
+        elif before not in _LOCATIVE and code not in places:
+            found.append((2, i, code))
+    return min(found)[2] if found else None
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Two figures of one series that cannot both be right."""
+
+    first: Figure
+    second: Figure
+    days: int
+
+
+@dataclass
+class FigureSeries:
+    label: str  # the group label, e.g. "Soldaten"
+    country: str | None  # ISO code of the party counted, e.g. "KP"
+    name: str  # "iranische Soldaten"
+    slug: str = ""
+    figures: list[Figure] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> str:
+        return f"reihe-{self.slug}"
+
+    @property
+    def title(self) -> str:
+        """The name as a heading: "Iranische Soldaten"."""
+        return self.name[:1].upper() + self.name[1:]
+
+    @property
+    def disputed(self) -> list[tuple[Figure, list[Figure]]]:
+        """Each figure that some conflict involves, with the figures it cannot be reconciled with."""
+        against: dict[str, list[Figure]] = defaultdict(list)
+        for c in self.conflicts:
+            against[c.first.id].append(c.second)
+            against[c.second.id].append(c.first)
+        return [(f, against[f.id]) for f in self.figures if f.id in against]
+
+
+def series_name(label: str, country: str | None) -> str:
+    if country is None:
+        return label
+    adjective = country_words().adjective(country)
+    return f"{adjective} {label}" if adjective else f"{label} ({country_name(country)})"
+
+
+class SeriesIndex:
+    """Every figure's series, the series by slug, and their conflicts."""
+
+    def __init__(
+        self,
+        ix: ReportIndex,
+        actors_at: Mapping[tuple[str, int], set[str]],
+        claimants_at: Mapping[tuple[str, int], set[str]] | None = None,
+        rules: SeriesRules | None = None,
+    ) -> None:
+        self.ix = ix
+        self.rules = rules or load_rules()
+        self._actors_at = actors_at
+        self._claimants_at = claimants_at or {}
+        self._at: dict[tuple[str, int], list[Figure]] = defaultdict(list)
+        for figure in ix.sorted_figures():
+            self._at[(figure.doc, figure.sentence)].append(figure)
+        members: dict[tuple[str, str | None], list[Figure]] = defaultdict(list)
+        for figure in ix.sorted_figures():
+            members[self.key(figure)].append(figure)
+        named = {key: series_name(*key) for key in members}
+        slugs = page_slugs(named.values())
+        self.series: list[FigureSeries] = []
+        self._of: dict[str, FigureSeries] = {}
+        for key, figures in members.items():
+            s = FigureSeries(key[0], key[1], named[key], slugs[named[key]], figures)
+            s.conflicts = find_conflicts(ix, self.rules, figures)
+            self.series.append(s)
+            self._of.update((f.id, s) for f in figures)
+        self.series.sort(key=lambda s: (s.label == OTHER, -len(s.figures), s.name.casefold(), s.slug))
+
+    def key(self, figure: Figure) -> tuple[str, str | None]:
+        label = self.rules.label(figure.counts)
+        places = self._places(figure)
+        country = subject_country(figure.subject, places)
+        if country is None and label in self.rules.labels:
+            country = self._from_context(figure, places)
+        return (label, country if label != OTHER else None)
+
+    def _places(self, figure: Figure) -> set[str]:
+        return {r.country for rid in figure.regions if (r := self.ix.regions.get(rid)) and r.country}
+
+    def _from_context(self, figure: Figure, places: set[str]) -> str | None:
+        """For a known group only: the country of another figure in the same sentence, else the
+        one state named in the sentence that is neither a place of the figure nor a speaker."""
+        for other in self._at.get((figure.doc, figure.sentence), ()):
+            if other.id != figure.id and (code := subject_country(other.subject, self._places(other))):
+                return code
+        speakers = {figure.attributed_to, *self._claimants_at.get((figure.doc, figure.sentence), ())}
+        spoken = {a.country for aid in speakers if (a := self.ix.actors.get(aid or ""))}
+        states = {
+            a.country
+            for aid in self._actors_at.get((figure.doc, figure.sentence), ())
+            if (a := self.ix.actors.get(aid)) and a.type == "state" and a.country and aid not in speakers
+        }
+        states -= places | spoken
+        return states.pop() if len(states) == 1 else None
+
+    def of(self, figure: Figure) -> FigureSeries:
+        return self._of[figure.id]
+
+    def path(self, s: FigureSeries) -> str:
+        return f"zahlen/{s.slug}.md"
+
+    def figure_path(self, figure: Figure) -> str:
+        """Where a figure's row lives: its series page, at its anchor."""
+        return f"{self.path(self.of(figure))}#{self.ix.figure_anchor(figure.id)}"
+
+    def grouped(self, figures: Iterable[Figure]) -> list[tuple[FigureSeries, list[Figure]]]:
+        """`figures` split by series, in the order of `self.series`."""
+        wanted = {f.id for f in figures}
+        return [(s, picked) for s in self.series if (picked := [f for f in s.figures if f.id in wanted])]
+
+
+def voice(figure: Figure) -> str:
+    """Who speaks: the claimant, else the article itself."""
+    return figure.attributed_to or f"\0{figure.doc}"
+
+
+def _days(a: str | None, b: str | None) -> int | None:
+    try:
+        return abs((date.fromisoformat(a or "") - date.fromisoformat(b or "")).days)
+    except ValueError:
+        return None
+
+
+def _disjoint(a: tuple[float, float | None], b: tuple[float, float | None]) -> bool:
+    return (a[1] is not None and a[1] < b[0]) or (b[1] is not None and b[1] < a[0])
+
+
+def find_conflicts(ix: ReportIndex, rules: SeriesRules, figures: list[Figure]) -> list[Conflict]:
+    """Pairs from different claimants, at most `close_days` apart, whose ranges do not overlap."""
+    found = []
+    for i, a in enumerate(figures):
+        for b in figures[i + 1 :]:
+            if voice(a) == voice(b):
+                continue
+            days = _days(ix.figure_date(a), ix.figure_date(b))
+            if (
+                days is not None
+                and days <= rules.close_days
+                and _disjoint(rules.range_of(a), rules.range_of(b))
+            ):
+                found.append(Conflict(a, b, days))
+    return found
