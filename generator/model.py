@@ -120,6 +120,13 @@ class Figure:
     attributed_to: str | None = None  # Actor id
     date: str | None = None  # ISO date the figure was stated (publication date by default)
     regions: list[str] = field(default_factory=list)  # Region ids named in the sentence
+    # Set by resolution (generator.resolve.facts), read by rendering:
+    country: str | None = None  # ISO code of the party counted ("iranische Soldaten" → IR)
+    series: str | None = None  # Series id
+    bound: str | None = None  # how the qualifier bounds the value: "lower", "upper", "approx" or None
+    low: float | None = None  # the values the figure allows: low … high (None = unbounded above)
+    high: float | None = None
+    voice: str | None = None  # display name of who states it (its claimant, or the sentence's one claimant)
 
 
 @dataclass
@@ -136,6 +143,18 @@ class Statement:
 
 
 @dataclass
+class ClaimStatus:
+    """Where a claim stands: distinct claimants per stance, statements, first and last date."""
+
+    by_stance: dict[str, int] = field(default_factory=dict)
+    statements: int = 0
+    first: str | None = None
+    last: str | None = None
+    contested: bool = False  # someone asserts or confirms it and someone denies or doubts it
+    claimants: list[str] = field(default_factory=list)  # Actor ids, by name
+
+
+@dataclass
 class Claim:
     """A normalised claim and every statement made about it across the corpus."""
 
@@ -145,6 +164,29 @@ class Claim:
     actors: list[str] = field(default_factory=list)  # Actor ids the claim is about
     regions: list[str] = field(default_factory=list)  # Region ids the claim is about
     keys: list[str] = field(default_factory=list)  # identity keys (permalink registry)
+    status: ClaimStatus = field(default_factory=ClaimStatus)  # set by resolution
+
+
+@dataclass
+class Conflict:
+    """Two figures of one series from different sources that cannot both be right."""
+
+    first: str  # Figure id
+    second: str  # Figure id
+    days: int  # days between the two statements
+
+
+@dataclass
+class Series:
+    """Figures that count the same thing about the same party, and where they disagree."""
+
+    id: str  # slug, e.g. "iranische-soldaten"
+    label: str  # the counted group, e.g. "Soldaten"
+    country: str | None  # ISO code of the party counted
+    name: str  # "iranische Soldaten"
+    figures: list[str] = field(default_factory=list)  # Figure ids, in report order
+    conflicts: list[Conflict] = field(default_factory=list)
+    window_days: int = 7  # figures at most this many days apart are compared
 
 
 @dataclass
@@ -156,6 +198,7 @@ class Report:
     regions: list[Region] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    series: list[Series] = field(default_factory=list)  # in the order the figures page lists them
     redirects: dict[str, str] = field(default_factory=dict)  # old page path → new page path
 
     def to_dict(self) -> dict[str, Any]:

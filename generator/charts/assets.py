@@ -26,7 +26,6 @@ from generator.base.digest import code_digest
 from generator.charts.figures import ChartPoint, alt_text, caption, mention_alt, render_chart, render_mentions
 from generator.charts.stances import StancePoint, render_stances, stance_alt
 from generator.model import Figure, Region
-from generator.resolve.series import load_rules
 
 BOUND_NOTES = {
     "lower": "Pfeil nach oben: Untergrenze (mindestens, mehr als)",
@@ -57,13 +56,12 @@ class FigureChart:
 
     @property
     def points(self) -> list[ChartPoint]:
-        rules = load_rules()
         points = []
         for f, s in self.rows:
-            kind = rules.bound(f.qualifier)
-            low, high = rules.range_of(f)
-            band = (low, high) if kind == "approx" and high is not None else None
-            points.append(ChartPoint(f.date or "", f.value, s, kind, f.qualifier, band))
+            band = (
+                (f.low, f.high) if f.bound == "approx" and f.low is not None and f.high is not None else None
+            )
+            points.append(ChartPoint(f.date or "", f.value, s, f.bound, f.qualifier, band))
         return points
 
     @property

@@ -20,7 +20,6 @@ from generator.errors import ConfigError
 from generator.model import Claim
 from generator.render.escape import Safe
 from generator.resolve.index import ReportIndex
-from generator.resolve.relations import Relations
 
 MAX_SOURCES = 20  # a box lists at most this many sources, then links to the sources index
 _SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
@@ -101,7 +100,7 @@ def script_json(data: Any) -> str:
     return "".join(_SCRIPT_ESCAPES.get(ch, ch) for ch in text)
 
 
-def claim_json_ld(ix: ReportIndex, rel: Relations, claim: Claim, site: SiteInfo, path: str) -> Safe:
+def claim_json_ld(ix: ReportIndex, claim: Claim, site: SiteInfo, path: str) -> Safe:
     """A schema.org ``Claim`` with its appearances (the articles), authors and subjects."""
     statements = sorted(claim.statements, key=ix.statement_key)
     appearances = []
@@ -119,7 +118,7 @@ def claim_json_ld(ix: ReportIndex, rel: Relations, claim: Claim, site: SiteInfo,
         appearances.append(work)
     authors = [
         {"@type": _SCHEMA_TYPES.get(ix.actors[a].type, "Thing"), "name": ix.actors[a].name}
-        for a in rel.claimants(claim)
+        for a in claim.status.claimants
         if a in ix.actors
     ]
     about = [

@@ -19,10 +19,10 @@ from generator.model import Actor, Claim, Region
 from generator.render.citation import SiteInfo, cite, claim_json_ld
 from generator.render.escape import Safe
 from generator.render.limits import Cut
+from generator.render.series_pages import FigureSeries, SeriesPages
 from generator.render.source_text import SourceText
 from generator.resolve.index import Linker, ReportIndex
-from generator.resolve.relations import Relations, stance_summary
-from generator.resolve.series import FigureSeries, SeriesIndex
+from generator.resolve.relations import Relations
 from generator.resolve.timeline import days, months
 
 TOP_N = 10
@@ -48,7 +48,7 @@ class Planner:
         self.ix = ix
         self.site = site
         self.rel = Relations(ix)
-        self.series = SeriesIndex(ix, self.rel.actors_at, self.rel.claimants_at)
+        self.series = SeriesPages(ix)
         self.base = {
             "ix": ix,
             "ln": Linker(ix),
@@ -74,7 +74,7 @@ class Planner:
 
     # Figures ---------------------------------------------------------------------------------
     def figure_chart(self, s: FigureSeries) -> FigureChart:
-        rows = tuple((replace(f, date=self.ix.figure_date(f)), self.rel.figure_voice(f)) for f in s.figures)
+        rows = tuple((replace(f, date=self.ix.figure_date(f)), f.voice or "") for f in s.figures)
         return FigureChart(
             path=f"charts/zahlen-{s.slug}.svg", title=s.name, ylabel=f"Anzahl {s.label}", rows=rows
         )
@@ -89,7 +89,7 @@ class Planner:
             "span": Safe(format_number(low) + (f" bis {format_number(high)}" if high != low else "")),
             "first": dates[0] if dates else None,
             "last": dates[-1] if dates else None,
-            "claimants": len({self.rel.figure_voice(f) for f in s.figures}),
+            "claimants": len({f.voice for f in s.figures}),
             "latest": latest,
         }
 
@@ -134,11 +134,11 @@ class Planner:
             assets=(chart,) if chart else (),
             claim=claim,
             statements=statements,
-            summary=stance_summary(ix, claim),
+            summary=claim.status,
             chart=chart,
             groups=self.series.grouped(figures),
-            claimants=rel.claimants(claim),
-            json_ld=claim_json_ld(ix, rel, claim, self.site, path),
+            claimants=claim.status.claimants,
+            json_ld=claim_json_ld(ix, claim, self.site, path),
         )
 
     # Actors and regions ----------------------------------------------------------------------
@@ -190,13 +190,10 @@ class Planner:
         several = [s for s in self.series.series if len(s.figures) >= 2] or self.series.series[:3]
         key_series = [self.series_summary(s) for s in several[:TOP_N]]
         actors = sorted(ix.actors.values(), key=lambda a: (-len(a.mentions), a.name.casefold(), a.id))[:TOP_N]
-        claims = [
-            {"claim": c, "summary": stance_summary(ix, c)}
-            for c in sorted(ix.claims.values(), key=lambda c: c.id)
-        ]
-        claims.sort(key=lambda c: (-c["summary"]["statements"], c["claim"].text.casefold()))
-        contested = [c for c in claims if rel.contested(c["claim"])]
-        claims.sort(key=lambda c: c["summary"]["last"] or "", reverse=True)
+        claims = [{"claim": c, "summary": c.status} for c in sorted(ix.claims.values(), key=lambda c: c.id)]
+        claims.sort(key=lambda c: (-c["summary"].statements, c["claim"].text.casefold()))
+        contested = [c for c in claims if c["claim"].status.contested]
+        claims.sort(key=lambda c: c["summary"].last or "", reverse=True)
         return {
             "counts": {
                 "Quellen": len(ix.docs),

@@ -41,9 +41,9 @@ from generator.render.escape import Safe, escape_html, escape_markdown, yaml_tit
 from generator.render.glossary import GLOSSARY_FILE, glossary_markdown
 from generator.render.pages import PageSpec, Planner
 from generator.render.redirects import redirect_files
+from generator.render.series_pages import SeriesPages
 from generator.render.sync import restore_files, sync_sections, unchanged
 from generator.resolve.index import ReportIndex
-from generator.resolve.series import SeriesIndex
 
 SECTIONS: tuple[str, ...] = (
     "uebersicht",
@@ -245,7 +245,7 @@ def data_link(name: str) -> Safe:
 # Data files -------------------------------------------------------------------------------
 
 
-def data_files(report: Report, ix: ReportIndex, series: SeriesIndex) -> dict[str, str]:
+def data_files(report: Report, ix: ReportIndex, series: SeriesPages) -> dict[str, str]:
     """``data/report.json`` (the whole model), ``data/figures.csv``, ``data/claims.csv``."""
     return {
         "data/claims.csv": claims_csv(ix),
@@ -271,7 +271,7 @@ def _anchor(ix: ReportIndex, doc: str, index: int) -> str | None:
     return sentence.anchor if sentence else None
 
 
-def figures_csv(ix: ReportIndex, series: SeriesIndex) -> str:
+def figures_csv(ix: ReportIndex, series: SeriesPages) -> str:
     header = [
         *("id", "doc", "sentence", "anchor", "value", "surface", "qualifier", "counts", "subject"),
         *("attributed_to", "attributed_name", "date", "regions", "series", "series_slug", "sentence_text"),

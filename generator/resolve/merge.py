@@ -19,6 +19,7 @@ from generator.extract import Extracted
 from generator.extract.base import LocalEntity
 from generator.extract.persons import close_spelling
 from generator.model import Actor, Claim, Figure, Region, Report, Statement
+from generator.resolve.facts import derive_facts
 from generator.resolve.permalinks import Candidate, Permalinks
 
 PLACE_RANK = {"region": 0, "area": 1, "city": 2}
@@ -100,7 +101,7 @@ def resolve(extracted: list[Extracted], permalinks: Permalinks | None = None) ->
         claim.keys = keys[key]
         claim.actors.sort()
         claim.regions.sort()
-    return Report(
+    report = Report(
         documents=[x.document for x in extracted],
         actors=sorted(actors, key=lambda a: a.id),
         regions=sorted(regions, key=lambda r: r.id),
@@ -108,6 +109,7 @@ def resolve(extracted: list[Extracted], permalinks: Permalinks | None = None) ->
         claims=sorted(claims.values(), key=lambda c: c.id),
         redirects=dict(sorted(permalinks.redirects.items())),
     )
+    return derive_facts(report)
 
 
 def _entities(

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -24,14 +24,13 @@ import yaml
 
 from generator.base.formatting import country_name
 from generator.errors import ConfigError
-from generator.model import Figure
+from generator.knowledge.schema import shipped_words
+from generator.model import Conflict, Figure, Series
 from generator.resolve.index import ReportIndex, page_slugs
 
 OTHER = "Sonstiges"
 MIN_SUFFIX = 6  # group forms this long also match as the tail of a compound
 _WORD = re.compile(r"[\wÄÖÜäöüß]+(?:-[\wÄÖÜäöüß]+)*")
-_LOCATIVE = frozenset({"in", "im", "ins", "nach", "bei", "an", "am", "auf"})
-_ORIGIN = frozenset({"aus", "von"})
 
 
 @dataclass(frozen=True)
@@ -139,7 +138,7 @@ def country_words() -> CountryWords:
         entry = entry or {}
         for stem in entry.get("adjectives") or []:
             stems.setdefault(code, stem)
-            for ending in ("", "e", "en", "er", "es", "em"):
+            for ending in shipped_words().adjective_endings:
                 adjectives.setdefault(f"{stem}{ending}".lower(), code)
         for alias in entry.get("aliases") or []:
             names.setdefault(alias, code)
@@ -153,7 +152,7 @@ def country_words() -> CountryWords:
 def subject_country(subject: str | None, places: set[str]) -> str | None:
     """The country a figure's subject is about: an adjective first, then "aus X", then a name
     that is not a place of the figure (`places`: country codes of its regions)."""
-    words = country_words()
+    words, lists = country_words(), shipped_words()
     tokens = _WORD.findall(subject or "")
     found: list[tuple[int, int, str]] = []
     for i, token in enumerate(tokens):
@@ -166,48 +165,11 @@ def subject_country(subject: str | None, places: set[str]) -> str | None:
         if code is None:
             continue
         before = tokens[i - 1].lower() if i else ""
-        if before in _ORIGIN:
+        if before in lists.origin_prepositions:
             found.append((1, i, code))
-        elif before not in _LOCATIVE and code not in places:
+        elif before not in lists.locative_prepositions and code not in places:
             found.append((2, i, code))
     return min(found)[2] if found else None
-
-
-@dataclass(frozen=True)
-class Conflict:
-    """Two figures of one series that cannot both be right."""
-
-    first: Figure
-    second: Figure
-    days: int
-
-
-@dataclass
-class FigureSeries:
-    label: str  # the group label, e.g. "Soldaten"
-    country: str | None  # ISO code of the party counted, e.g. "KP"
-    name: str  # "iranische Soldaten"
-    slug: str = ""
-    figures: list[Figure] = field(default_factory=list)
-    conflicts: list[Conflict] = field(default_factory=list)
-
-    @property
-    def anchor(self) -> str:
-        return f"reihe-{self.slug}"
-
-    @property
-    def title(self) -> str:
-        """The name as a heading: "Iranische Soldaten"."""
-        return self.name[:1].upper() + self.name[1:]
-
-    @property
-    def disputed(self) -> list[tuple[Figure, list[Figure]]]:
-        """Each figure that some conflict involves, with the figures it cannot be reconciled with."""
-        against: dict[str, list[Figure]] = defaultdict(list)
-        for c in self.conflicts:
-            against[c.first.id].append(c.second)
-            against[c.second.id].append(c.first)
-        return [(f, against[f.id]) for f in self.figures if f.id in against]
 
 
 def series_name(label: str, country: str | None) -> str:
@@ -218,7 +180,7 @@ def series_name(label: str, country: str | None) -> str:
 
 
 class SeriesIndex:
-    """Every figure's series, the series by slug, and their conflicts."""
+    """Groups figures into series (by counted group and country) and finds their conflicts."""
 
     def __init__(
         self,
@@ -239,14 +201,15 @@ class SeriesIndex:
             members[self.key(figure)].append(figure)
         named = {key: series_name(*key) for key in members}
         slugs = page_slugs(named.values())
-        self.series: list[FigureSeries] = []
-        self._of: dict[str, FigureSeries] = {}
+        self.series: list[Series] = []
         for key, figures in members.items():
-            s = FigureSeries(key[0], key[1], named[key], slugs[named[key]], figures)
-            s.conflicts = find_conflicts(ix, self.rules, figures)
-            self.series.append(s)
-            self._of.update((f.id, s) for f in figures)
-        self.series.sort(key=lambda s: (s.label == OTHER, -len(s.figures), s.name.casefold(), s.slug))
+            conflicts = find_conflicts(ix, self.rules, figures)
+            ids = [f.id for f in figures]
+            name = named[key]
+            self.series.append(
+                Series(slugs[name], key[0], key[1], name, ids, conflicts, self.rules.close_days)
+            )
+        self.series.sort(key=lambda s: (s.label == OTHER, -len(s.figures), s.name.casefold(), s.id))
 
     def key(self, figure: Figure) -> tuple[str, str | None]:
         label = self.rules.label(figure.counts)
@@ -274,21 +237,6 @@ class SeriesIndex:
         }
         states -= places | spoken
         return states.pop() if len(states) == 1 else None
-
-    def of(self, figure: Figure) -> FigureSeries:
-        return self._of[figure.id]
-
-    def path(self, s: FigureSeries) -> str:
-        return f"zahlen/{s.slug}.md"
-
-    def figure_path(self, figure: Figure) -> str:
-        """Where a figure's row lives: its series page, at its anchor."""
-        return f"{self.path(self.of(figure))}#{self.ix.figure_anchor(figure.id)}"
-
-    def grouped(self, figures: Iterable[Figure]) -> list[tuple[FigureSeries, list[Figure]]]:
-        """`figures` split by series, in the order of `self.series`."""
-        wanted = {f.id for f in figures}
-        return [(s, picked) for s in self.series if (picked := [f for f in s.figures if f.id in wanted])]
 
 
 def voice(figure: Figure) -> str:
@@ -320,5 +268,5 @@ def find_conflicts(ix: ReportIndex, rules: SeriesRules, figures: list[Figure]) -
                 and days <= rules.close_days
                 and _disjoint(rules.range_of(a), rules.range_of(b))
             ):
-                found.append(Conflict(a, b, days))
+                found.append(Conflict(a.id, b.id, days))
     return found
