@@ -17,7 +17,7 @@ import click
 
 from generator import __version__
 from generator.errors import LagebildError
-from generator.settings import BUILDERS, Settings
+from generator.settings import BUILDERS, Settings, check_value
 
 log = logging.getLogger("generator")
 
@@ -76,13 +76,29 @@ def _progress_factory(enabled: bool) -> Callable[[str, int], Callable[[int], Non
     return factory
 
 
-def _settings(project: Path, seeds: Path | None, strict: bool, no_cache: bool = False) -> Settings:
-    settings = Settings.load(project)
-    if seeds is not None:
-        settings.seeds = seeds
-    settings.strict = strict or settings.strict
-    settings.cache = settings.cache and not no_cache
-    return settings
+class SettingValue(click.ParamType):
+    """A command-line value checked by the same rule as the setting of that name in lagebild.yml."""
+
+    def __init__(self, setting: str, metavar: str) -> None:
+        self.setting = setting
+        self.name = metavar
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> object:
+        try:
+            return check_value(self.setting, value)
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+def _settings(project: Path, **options: object) -> Settings:
+    """lagebild.yml with the options given on the command line on top (flags only when set).
+
+    ``Settings.load`` checks the overrides like the file; ``no_cache`` is the ``cache`` setting turned off.
+    """
+    given = {name: value for name, value in options.items() if value not in (None, False)}
+    if given.pop("no_cache", False):
+        given["cache"] = False
+    return Settings.load(project, overrides=given)
 
 
 project_option = click.option(
@@ -107,7 +123,10 @@ builder_option = click.option(
     help="Site builder [default: mkdocs, or builder in lagebild.yml]; zensical must be installed.",
 )
 scheduler_option = click.option(
-    "--scheduler", default=None, metavar="ADDRESS", help="Run extraction on a Dask cluster (tcp://host:8786)."
+    "--scheduler",
+    type=SettingValue("scheduler", "ADDRESS"),
+    default=None,
+    help="Run extraction on a Dask cluster (tcp://host:8786).",
 )
 quiet_option = click.option("-q", "--quiet", is_flag=True, help="Only print errors; no progress bar.")
 verbose_option = click.option("-v", "--verbose", is_flag=True, help="Print debugging information.")
@@ -124,13 +143,13 @@ def main() -> None:
     "--seeds",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    help="Folder with the articles and sources.yml [default: seeds].",
+    help="Folder with the articles and sources.yml [default: seeds, or seeds in lagebild.yml].",
 )
 @click.option(
     "--site-dir",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    help="Where to write the built site [default: site].",
+    help="Where to write the built site [default: site, or site_dir in lagebild.yml].",
 )
 @click.option("--no-site", is_flag=True, help="Only generate the Markdown in docs/; do not run MkDocs.")
 @project_option
@@ -157,11 +176,15 @@ def build(
 
     _setup_logging(verbose, quiet)
     with _errors():
-        settings = _settings(project, seeds, strict, no_cache)
-        settings.scheduler = scheduler or settings.scheduler
-        settings.builder = builder or settings.builder
-        if site_dir is not None:
-            settings.site_dir = site_dir
+        settings = _settings(
+            project,
+            seeds=seeds,
+            site_dir=site_dir,
+            strict=strict,
+            no_cache=no_cache,
+            scheduler=scheduler,
+            builder=builder,
+        )
         report = run_build(settings, site=not no_site, progress=_progress_factory(not quiet))
     where = "" if no_site else f", site in {settings.site_dir}"
     click.echo(
@@ -204,8 +227,9 @@ def extract(
 
     _setup_logging(verbose, quiet)
     with _errors():
-        settings = _settings(project, seeds_dir, strict, no_cache)
-        settings.ignore_metadata = ignore_metadata or settings.ignore_metadata
+        settings = _settings(
+            project, seeds=seeds_dir, strict=strict, no_cache=no_cache, ignore_metadata=ignore_metadata
+        )
         report = build_report(settings, _progress_factory(not quiet))
         write_extraction(report, out)
     click.echo(f"{len(report.documents)} Artikel → {out}")

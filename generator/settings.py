@@ -1,10 +1,27 @@
-"""Settings: one typed table feeds the CLI, validation and the docs."""
+"""Settings: one typed table feeds the CLI, validation and the docs.
+
+The schema is the ``Settings`` dataclass: each field's annotation is its type, its default the default,
+and the docstring under it its one line of documentation. ``RULES`` adds what a type cannot say
+(choices, ranges, address formats). ``Settings.load`` checks every value against both and reports all
+problems at once; the command line checks its overrides with the same functions; ``settings_table``
+writes the README's table from the same data (``python -m generator.settings README.md``).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+import ast
+import difflib
+import inspect
+import re
+import sys
+import types
+from collections.abc import Callable, Mapping
+from dataclasses import MISSING, dataclass, fields, replace
+from functools import cache
+from itertools import pairwise
 from pathlib import Path
-from typing import Any
+from typing import Any, Union, get_args, get_origin, get_type_hints
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -21,82 +38,226 @@ class Settings:
     """Lagebild settings; every field can be set in ``lagebild.yml`` at the project root."""
 
     seeds: Path = Path("seeds")
-    """Folder with the articles (.txt, .md) and their sources.yml."""
+    """Folder with the articles (`.txt`, `.md`) and their `sources.yml` (also `--seeds`)."""
     docs_dir: Path = Path("docs")
-    """MkDocs docs folder; generated sections are rebuilt inside it."""
+    """MkDocs docs folder; the generated sections are rebuilt inside it."""
     site_dir: Path = Path("site")
-    """Where MkDocs writes the built site."""
+    """Where MkDocs writes the built site (also `--site-dir`)."""
     mkdocs_config: Path = Path("mkdocs.yml")
     """The MkDocs configuration file."""
     knowledge: Path = Path("knowledge.yml")
     """Optional user knowledge file merged into the shipped knowledge base."""
     max_file_bytes: int = 5_000_000
-    """Articles larger than this many bytes are refused."""
+    """Articles larger than this many bytes are refused with an error naming the file."""
     trained_pipeline: str | None = None
-    """Name of an installed trained spaCy pipeline (e.g. de_core_news_sm) used as an extra signal."""
+    """Name or path of an installed trained spaCy pipeline (e.g. `de_core_news_sm`) whose entities
+    are used as an extra signal."""
     strict: bool = False
-    """Stop at the first bad article instead of skipping it with a warning."""
+    """Stop at the first bad article instead of skipping it with a warning (also `--strict`)."""
     permalinks: Path = Path("permalinks.yml")
-    """Registry of published page addresses; `lagebild build` updates it. Commit it."""
+    """Registry of published page addresses (entity → slug); `lagebild build` adds new entities.
+    Commit it so URLs never change."""
     scheduler: str | None = None
-    """Address of a Dask scheduler (tcp://host:8786): extraction then runs on that cluster."""
+    """Address of a Dask scheduler (`tcp://host:8786` or `host:8786`, also `--scheduler`): extraction
+    then runs on that cluster. Needs `pip install 'lagebild[dask]'`."""
     builder: str = "mkdocs"
-    """Site builder: ``mkdocs`` (MkDocs + Material, the default) or ``zensical`` (must be installed)."""
+    """Site builder: `mkdocs` (MkDocs + Material) or `zensical` (also `--builder`); Zensical must be
+    installed (`pip install 'zensical<0.1'`)."""
     zensical: str = "zensical"
-    """The Zensical command, when ``builder`` is ``zensical``."""
+    """The Zensical command (a path, if it lives in its own environment), when `builder` is `zensical`."""
     cache: bool = True
     """Keep extraction results per article, drawn charts and the state of the last site build in
-    cache_dir, so unchanged work is not redone."""
+    `cache_dir`, so an unchanged article is not re-extracted, an unchanged chart not redrawn and an
+    unchanged page not rendered again (`--no-cache` bypasses it for one run)."""
     cache_dir: Path = Path(".lagebild-cache")
     """Folder for the caches (safe to delete: the next build then does everything again)."""
     ignore_metadata: bool = False
-    """Ignore sources.yml and front matter: infer title, outlet and date from the text alone."""
-    extra: dict[str, Any] = field(default_factory=dict)
+    """Ignore `sources.yml` and front matter: infer title, outlet and date from the text alone
+    (also `lagebild extract --ignore-metadata`)."""
 
     @classmethod
-    def load(cls, root: Path) -> Settings:
-        """Read ``lagebild.yml`` from `root` if present; paths are relative to `root`."""
-        settings = cls()
+    def load(cls, root: Path, overrides: Mapping[str, Any] | None = None) -> Settings:
+        """Read ``lagebild.yml`` from `root` if present; paths in it are relative to `root`.
+
+        `overrides` (from the command line) are checked by the same rules and win over the file;
+        their paths are used as given. Every problem is collected, then raised once as a
+        ``ConfigError`` with one ``<file>: <key>: <message>`` line per problem.
+        """
         path = root / CONFIG_FILE
-        data: dict[str, Any] = {}
-        if path.exists():
-            try:
-                loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
-            except yaml.YAMLError as exc:
-                raise ConfigError(f"{path}: not valid YAML: {exc}") from exc
-            if loaded is not None and not isinstance(loaded, dict):
-                raise ConfigError(f"{path}: expected a mapping of settings")
-            data = loaded or {}
-        known = {f.name: f for f in fields(cls) if f.name != "extra"}
-        problems = [f"{key}: unknown setting" for key in data if key not in known]
+        values, problems = check_settings(_read(path))
+        problems = [f"{path}: {problem}" for problem in problems]
+        given, wrong = check_settings(overrides or {})
+        problems += [f"command line: {problem}" for problem in wrong]
         if problems:
-            raise ConfigError(f"{path}: " + "; ".join(problems))
-        for key, value in data.items():
-            default = getattr(settings, key)
-            if isinstance(default, Path):
-                value = Path(value)
-            setattr(settings, key, value)
-        if settings.builder not in BUILDERS:
-            expected = ", ".join(BUILDERS)
-            raise ConfigError(f"{path}: builder: expected one of {expected}, not {settings.builder!r}")
-        for f in known.values():
-            value = getattr(settings, f.name)
+            raise ConfigError("\n".join(problems))
+        settings = cls(**values)
+        for name, value in vars(settings).items():  # defaults too
             if isinstance(value, Path) and not value.is_absolute():
-                setattr(settings, f.name, root / value)
-        return settings
+                setattr(settings, name, root / value)
+        return replace(settings, **given)
+
+
+def _read(path: Path) -> dict[Any, Any]:
+    if not path.exists():
+        return {}
+    try:
+        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: not valid YAML: {exc}") from exc
+    if loaded is not None and not isinstance(loaded, dict):
+        raise ConfigError(f"{path}: expected a mapping of settings, not {type(loaded).__name__}")
+    return loaded or {}
+
+
+# ---- the schema: types from the annotations, plus rules a type cannot express ----
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A constraint on one setting beyond its type: how the docs describe it, and its check."""
+
+    describes: str
+    check: Callable[[Any], str | None]  # the problem with a (well-typed) value, or None
+
+
+def _one_of(choices: tuple[str, ...]) -> Rule:
+    def check(value: str) -> str | None:
+        return None if value in choices else f"expected one of {', '.join(choices)}, not {value!r}"
+
+    return Rule(" or ".join(f"`{choice}`" for choice in choices), check)
+
+
+def _positive(value: int) -> str | None:
+    return None if value > 0 else f"expected a number greater than 0, not {value}"
+
+
+def _address(value: str) -> str | None:
+    """None if `value` is ``tcp://host:port`` or ``host:port`` (IPv6 hosts in brackets)."""
+    problem = f"expected an address tcp://host:port or host:port, not {value!r}"
+    rest = value.removeprefix("tcp://")
+    if "://" in rest or "/" in rest or "@" in rest or re.search(r"\s", rest):
+        return problem
+    try:
+        parts = urlsplit("//" + rest)
+        port = parts.port
+    except ValueError:  # a port that is not a number, or out of range
+        return problem
+    return None if parts.hostname and port else problem
+
+
+RULES: dict[str, Rule] = {
+    "builder": _one_of(BUILDERS),
+    "max_file_bytes": Rule("integer > 0", _positive),
+    "scheduler": Rule("address", _address),
+}
+
+# What each annotated type accepts from YAML, and how messages and docs name it.
+_TYPES: dict[type, tuple[str, Callable[[Any], bool]]] = {
+    bool: ("true or false", lambda v: isinstance(v, bool)),  # YAML booleans only: not 1, not "no"
+    int: ("a whole number", lambda v: isinstance(v, int) and not isinstance(v, bool)),
+    str: ("text", lambda v: isinstance(v, str) and v.strip() != ""),
+    Path: ("a path", lambda v: isinstance(v, Path) or (isinstance(v, str) and v.strip() != "")),
+}
+_TYPE_NAMES = {bool: "boolean", int: "integer", str: "text", Path: "path"}
+
+
+@cache
+def schema() -> dict[str, tuple[type, bool]]:
+    """Setting name → (base type, whether null is allowed), read from the dataclass annotations."""
+    hints = get_type_hints(Settings)
+    table: dict[str, tuple[type, bool]] = {}
+    for f in fields(Settings):
+        hint = hints[f.name]
+        args = get_args(hint) if get_origin(hint) in (Union, types.UnionType) else (hint,)
+        base = [a for a in args if a is not type(None)]
+        if len(base) != 1 or base[0] not in _TYPES:
+            raise TypeError(f"setting {f.name}: unsupported type {hint}")  # a schema bug, not user input
+        table[f.name] = (base[0], len(base) < len(args))
+    return table
+
+
+def check_value(name: str, value: Any) -> Any:
+    """`value` converted to the type of setting `name`; ValueError with the problem if it does not fit."""
+    kind, optional = schema()[name]
+    if value is None and optional:
+        return None
+    wanted, fits = _TYPES[kind]
+    if value is None:
+        raise ValueError(f"expected {wanted}, got no value")
+    if not fits(value):
+        raise ValueError(f"expected {wanted}, not {value!r}")
+    rule = RULES.get(name)
+    problem = rule.check(value) if rule else None
+    if problem:
+        raise ValueError(problem)
+    return Path(value) if kind is Path else value
+
+
+def check_settings(data: Mapping[Any, Any]) -> tuple[dict[str, Any], list[str]]:
+    """The values of `data` that are valid settings, and a ``key: message`` line for every problem."""
+    known = schema()
+    values: dict[str, Any] = {}
+    problems: list[str] = []
+    for key, value in data.items():
+        if key not in known:
+            close = difflib.get_close_matches(str(key), known, n=1)
+            hint = f" (did you mean {close[0]}?)" if close else ""
+            problems.append(f"{key}: unknown setting{hint}")
+            continue
+        try:
+            values[key] = check_value(key, value)
+        except ValueError as exc:
+            problems.append(f"{key}: {exc}")
+    return values, problems
+
+
+# ---- docs ----
 
 
 def documented_settings() -> list[tuple[str, str]]:
-    """(name, one-line doc) for every setting, read from the attribute docstrings."""
-    import ast
-    import inspect
-    from itertools import pairwise
-
+    """(name, documentation) for every setting, read from the attribute docstrings."""
     tree = ast.parse(inspect.getsource(Settings))
     body = tree.body[0].body  # type: ignore[attr-defined]
     docs: list[tuple[str, str]] = []
     for node, nxt in pairwise(body):
         if isinstance(node, ast.AnnAssign) and isinstance(nxt, ast.Expr):
             name = node.target.id  # type: ignore[union-attr]
-            docs.append((name, str(nxt.value.value).strip()))  # type: ignore[attr-defined]
+            docs.append((name, " ".join(str(nxt.value.value).split())))  # type: ignore[attr-defined]
     return docs
+
+
+def _default(name: str) -> str:
+    f = next(f for f in fields(Settings) if f.name == name)
+    value = f.default if f.default is not MISSING else None
+    if value is None:
+        return "none"
+    if isinstance(value, bool):
+        return "`true`" if value else "`false`"
+    return f"`{value}`"
+
+
+def settings_table() -> str:
+    """The Markdown table of all settings (type, default, meaning), as the README shows it."""
+    rows = ["| Setting | Type | Default | Meaning |", "| --- | --- | --- | --- |"]
+    for name, doc in documented_settings():
+        kind, _ = schema()[name]
+        described = RULES[name].describes if name in RULES else _TYPE_NAMES[kind]
+        rows.append(f"| `{name}` | {described} | {_default(name)} | {doc} |")
+    return "\n".join(rows) + "\n"
+
+
+_TABLE = re.compile(r"^\| Setting \|.*\n(?:\|.*\n)*", re.MULTILINE)
+
+
+def with_settings_table(readme: str) -> str:
+    """`readme` with its settings table (the one whose header starts ``| Setting |``) regenerated."""
+    if len(_TABLE.findall(readme)) != 1:
+        raise ValueError("expected exactly one table starting with '| Setting |'")
+    return _TABLE.sub(lambda _: settings_table(), readme)
+
+
+if __name__ == "__main__":  # python -m generator.settings README.md
+    for target in map(Path, sys.argv[1:]):
+        target.write_text(with_settings_table(target.read_text("utf-8")), "utf-8")
+    if len(sys.argv) == 1:
+        print(settings_table(), end="")
