@@ -15,11 +15,16 @@ from generator.corpus.read import read_corpus
 from generator.errors import InputError
 from generator.evaluate.annotation import document_records
 from generator.extract import Extracted, Extractor, corpus_year
+from generator.extract.distributed import extract_on_cluster
 from generator.model import Report
 from generator.nlp import cached_pipeline
+from generator.render.citation import read_site_info
+from generator.render.write import SECTIONS, render_report, restore_sections
 from generator.resolve.merge import resolve
 from generator.resolve.permalinks import Permalinks
 from generator.settings import Settings
+from generator.site.mkdocs import build_site
+from generator.site.zensical import build_with_zensical
 
 log = logging.getLogger(__name__)
 ProgressFactory = Callable[[str, int], Callable[[int], None]]
@@ -42,8 +47,6 @@ def extract_corpus(settings: Settings, progress: ProgressFactory = _no_progress)
         raise InputError(str(settings.seeds), "no readable articles (.txt or .md) found")
     knowledge = str(settings.knowledge) if settings.knowledge.exists() else None
     if settings.scheduler:
-        from generator.extract.distributed import extract_on_cluster
-
         return extract_on_cluster(
             articles,
             settings.scheduler,
@@ -102,10 +105,6 @@ def _site_state(settings: Settings) -> Path | None:
 
 def build(settings: Settings, *, site: bool = True, progress: ProgressFactory = _no_progress) -> Report:
     """Extract, render Markdown into docs/, build the site; then record the published addresses."""
-    from generator.render.citation import read_site_info
-    from generator.render.write import SECTIONS, render_report, restore_sections
-    from generator.site.mkdocs import build_site
-
     permalinks = Permalinks.load(settings.permalinks)
     report = build_report(settings, progress, permalinks)
     step = _bar(progress, "Seiten")
@@ -119,8 +118,6 @@ def build(settings: Settings, *, site: bool = True, progress: ProgressFactory = 
             report, settings.docs_dir, site=info, progress=step, previous=previous, cache_dir=charts
         )
         if site and settings.builder == "zensical":
-            from generator.site.zensical import build_with_zensical
-
             build_with_zensical(settings.mkdocs_config, settings.site_dir, command=settings.zensical)
         elif site:
             how = build_site(

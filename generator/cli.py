@@ -1,7 +1,8 @@
 """The ``lagebild`` command line: build, extract, evaluate, serve.
 
 A thin layer: domain errors (LagebildError) become a message and exit code 1 here and
-nowhere else; usage errors are click's (exit code 2).
+nowhere else; usage errors are click's (exit code 2). Each command imports the stage it runs
+when it runs, so that ``lagebild --help`` does not wait seconds for spaCy and MkDocs to load.
 """
 
 from __future__ import annotations

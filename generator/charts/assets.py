@@ -24,6 +24,7 @@ import matplotlib
 from generator.base.cache import touch
 from generator.base.digest import code_digest
 from generator.charts.figures import ChartPoint, alt_text, caption, mention_alt, render_chart, render_mentions
+from generator.charts.maps import format_coordinates, render_map, shapes_path
 from generator.charts.stances import StancePoint, render_stances, stance_alt
 from generator.model import Figure, Region
 
@@ -145,8 +146,6 @@ class RegionMap:
 
     @property
     def alt(self) -> str:
-        from generator.charts.maps import format_coordinates
-
         if self.region.type == "country":
             return f"Karte: {self.country_label} und Nachbarländer, {self.country_label} hervorgehoben."
         if self.marked:
@@ -156,13 +155,9 @@ class RegionMap:
         return f"Karte: {self.country_label} hervorgehoben; {where}."
 
     def render(self) -> str:
-        from generator.charts.maps import render_map
-
         return render_map(self.region)
 
     def cache_key(self) -> str:
-        from generator.charts.maps import shapes_path
-
         return repr(("map", self.region, shapes_path().name, shapes_path().stat().st_size))
 
 

@@ -13,7 +13,7 @@ from generator.model import Mention
 class LocalEntity:
     """An actor or region as found in one document, before resolution across documents."""
 
-    key: str  # knowledge-base key or a local key such as "person:john-kirby"
+    key: str  # knowledge-base key or a local key such as "person:anna-berg"
     name: str
     category: str  # "actor" or "region"
     type: str  # person/organization/state or city/region/country/area
@@ -119,3 +119,15 @@ class DocState:
 
     def covered(self, view: SentenceView, start: int, end: int) -> bool:
         return any(r.start < end and start < r.end for r in view.refs)
+
+
+def sentence_spans(view: SentenceView, label_set: str = "kb") -> list[tuple[int, int, Span]]:
+    """Spans of ``doc.spans[label_set]`` inside the sentence, as sentence-relative token ranges."""
+    doc, s = view.span.doc, view.span
+    if label_set not in doc.spans:
+        return []
+    return [
+        (sp.start - s.start, sp.end - s.start, sp)
+        for sp in doc.spans[label_set]
+        if s.start <= sp.start and sp.end <= s.end
+    ]

@@ -14,14 +14,13 @@ from functools import lru_cache
 from generator.corpus.read import RawArticle
 from generator.errors import ConfigError
 from generator.extract import Extracted, Extractor
+from generator.nlp import build_pipeline
 
 log = logging.getLogger(__name__)
 
 
 @lru_cache(maxsize=2)
 def _worker_extractor(knowledge: str | None, trained: str | None) -> Extractor:
-    from generator.nlp import build_pipeline
-
     return Extractor(build_pipeline(knowledge, trained))
 
 

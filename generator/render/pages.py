@@ -19,9 +19,10 @@ from generator.model import Actor, Claim, Region
 from generator.render.citation import SiteInfo, cite, claim_json_ld
 from generator.render.escape import Safe
 from generator.render.limits import Cut
+from generator.render.links import Linker
 from generator.render.series_pages import FigureSeries, SeriesPages
 from generator.render.source_text import SourceText
-from generator.resolve.index import Linker, ReportIndex
+from generator.resolve.index import ReportIndex
 from generator.resolve.relations import Relations
 from generator.resolve.timeline import days, months
 

@@ -10,9 +10,6 @@ the docs folder (index.md, methode.md, stylesheets/ …) are never touched.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import re
 import shutil
 import tempfile
@@ -35,13 +32,13 @@ from generator.base.formatting import (
 from generator.charts.assets import Asset, draw_assets
 from generator.charts.maps import format_coordinates
 from generator.errors import LagebildError
+from generator.export.tables import data_files
 from generator.model import Figure, Report
 from generator.render.citation import SiteInfo
 from generator.render.escape import Safe, escape_html, escape_markdown, yaml_title
 from generator.render.glossary import GLOSSARY_FILE, glossary_markdown
 from generator.render.pages import PageSpec, Planner
 from generator.render.redirects import redirect_files
-from generator.render.series_pages import SeriesPages
 from generator.render.sync import restore_files, sync_sections, unchanged
 from generator.resolve.index import ReportIndex
 
@@ -89,7 +86,7 @@ def render_report(
     planner = Planner(index, site or SiteInfo())
     pages = planner.plan()
     assets = collect_assets(pages)
-    data = data_files(report, index, planner.series)
+    data = data_files(report, index)
     data[GLOSSARY_FILE] = glossary_markdown(report)
     live = {page.path.removesuffix(".md").removesuffix("/index") for page in pages}
     data.update(redirect_files(report.redirects, live))
@@ -240,87 +237,3 @@ def make_environment() -> jinja2.Environment:
 def data_link(name: str) -> Safe:
     """A link from a generated page (one folder deep) to one of the data files (``data/``)."""
     return Safe(f"[{escape_markdown(name)}](../data/{escape_markdown(name)})")
-
-
-# Data files -------------------------------------------------------------------------------
-
-
-def data_files(report: Report, ix: ReportIndex, series: SeriesPages) -> dict[str, str]:
-    """``data/report.json`` (the whole model), ``data/figures.csv``, ``data/claims.csv``."""
-    return {
-        "data/claims.csv": claims_csv(ix),
-        "data/figures.csv": figures_csv(ix, series),
-        "data/report.json": json.dumps(report.to_dict(), ensure_ascii=False, indent=1, sort_keys=True),
-    }
-
-
-def _csv(header: list[str], rows: Iterable[list[object]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(["" if v is None else v for v in row] for row in rows)
-    return buffer.getvalue()
-
-
-def _plain_number(value: float) -> str:
-    return str(int(value)) if value == int(value) else repr(value)
-
-
-def _anchor(ix: ReportIndex, doc: str, index: int) -> str | None:
-    sentence = ix.sentence(doc, index)
-    return sentence.anchor if sentence else None
-
-
-def figures_csv(ix: ReportIndex, series: SeriesPages) -> str:
-    header = [
-        *("id", "doc", "sentence", "anchor", "value", "surface", "qualifier", "counts", "subject"),
-        *("attributed_to", "attributed_name", "date", "regions", "series", "series_slug", "sentence_text"),
-    ]
-    rows = (
-        [
-            f.id,
-            f.doc,
-            f.sentence,
-            _anchor(ix, f.doc, f.sentence),
-            _plain_number(f.value),
-            f.surface,
-            f.qualifier,
-            f.counts,
-            f.subject,
-            f.attributed_to,
-            ix.actor_name(f.attributed_to) if f.attributed_to else None,
-            ix.figure_date(f),
-            ";".join(f.regions),
-            series.of(f).name,
-            series.of(f).slug,
-            ix.sentence_text(f.doc, f.sentence),
-        ]
-        for f in ix.sorted_figures()
-    )
-    return _csv(header, rows)
-
-
-def claims_csv(ix: ReportIndex) -> str:
-    header = [
-        *("claim_id", "claim", "statement_id", "doc", "sentence", "anchor", "claimant"),
-        *("claimant_name", "stance", "date", "quote", "sentence_text"),
-    ]
-    rows = (
-        [
-            c.id,
-            c.text,
-            s.id,
-            s.doc,
-            s.sentence,
-            _anchor(ix, s.doc, s.sentence),
-            s.claimant,
-            ix.actor_name(s.claimant) if s.claimant else None,
-            s.stance,
-            ix.statement_date(s),
-            s.quote,
-            ix.sentence_text(s.doc, s.sentence),
-        ]
-        for c in ix.sorted_claims()
-        for s in sorted(c.statements, key=ix.statement_key)
-    )
-    return _csv(header, rows)
