@@ -3,6 +3,7 @@
 Page furniture ("Siehe auch …", comment forms, PREV/NEXT teasers, paywall flags, tag
 lists, photo credits, bylines, agency tags) is cut from the text. Lines that may name the
 outlet (bylines, agency tags, tag lists) are kept aside as *furniture* for metadata inference.
+The words of these patterns come from ``generator/knowledge/cleaning.yml``.
 """
 
 from __future__ import annotations
@@ -10,23 +11,45 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_DROP = re.compile(
-    r"""^(?:
-        (?:Siehe\ auch|Lesen\ Sie\ (?:auch|mehr)|Mehr\ zum\ Thema|Auch\ interessant|Weiterlesen
-          |Zum\ Thema)\b.*
-      | Schreibe\ einen\ Kommentar.* | Hinterlasse\ einen\ Kommentar.* | Kommentare?(?:\ \(\d+\))?
-      | Deine\ E-Mail-Adresse\ wird\ nicht\ veröffentlicht.* | Ihre\ E-Mail-Adresse\ wird\ nicht.*
-      | Erforderliche\ Felder\ sind.* | Kommentar\ abschicken | Antworten
-      | (?:PREV|NEXT|ZURÜCK|WEITER|Vorheriger\ Artikel|Nächster\ Artikel)\b.*
-      | Stand:?\s* | Teilen | Drucken | Anzeige | Werbung | Artikel\ anhören.* | Zum\ Artikel
-      | [-–—•*·|_=~]+
-      | -?\s*(?:showPaywall|isSubscriber|isPaid|paywall|premium)\s*:.*
-      | -\s*(?:true|false)
-    )$""",
-    re.VERBOSE | re.IGNORECASE,
-)
-_CREDIT = re.compile(r"^(?:©|\(c\)|Copyright\b|(?:Foto|Fotos|Bild|Bildquelle|Quelle|Titelbild)\s*:)", re.I)
-_BYLINE = re.compile(r"^(?:Von|Ein Beitrag von|Autor(?:in)?:)\s+\S.{0,80}$")
+from generator.knowledge.schema import shipped_words
+from generator.knowledge.words import WordLists, alternatives
+
+_PAGE_STATE = r"-?\s*(?:{keys})\s*:.*|-\s*(?:true|false)"
+_SEPARATOR = r"[-–—•*·|_=~]+"
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """Patterns of page furniture, compiled from the lists of ``generator/knowledge/cleaning.yml``."""
+
+    drop: re.Pattern[str]  # lines cut from the text
+    credit: re.Pattern[str]  # photo credits and copyright lines
+    byline: re.Pattern[str]  # "Von X"
+
+
+def _furniture(words: WordLists) -> Furniture:
+    drop = "|".join(
+        [
+            rf"(?:{alternatives(words.furniture_starts)})\b.*",
+            rf"(?:{alternatives(words.furniture_openings)}).*",
+            rf"(?:{alternatives(words.furniture_lines)}):?(?:\s*\(\d+\))?\s*",
+            _SEPARATOR,
+            _PAGE_STATE.format(keys=alternatives(words.paywall_keys)),
+        ]
+    )
+    copyright_ = alternatives(words.copyright_words)
+    return Furniture(
+        re.compile(rf"^(?:{drop})$", re.IGNORECASE),
+        re.compile(rf"^(?:©|\(c\)|(?:{copyright_})\b|(?:{alternatives(words.credit_labels)})\s*:)", re.I),
+        re.compile(rf"^(?:{alternatives(words.byline_openers)})\s+\S.{{0,80}}$"),
+    )
+
+
+def furniture_patterns(words: WordLists | None = None) -> Furniture:
+    """The furniture patterns of `words` (default: the shipped lists), compiled once per word list."""
+    return (words or shipped_words()).memo("furniture", _furniture)
+
+
 _TAG_ITEM = re.compile(r"^[-•*]\s*(\S.{0,80})$")
 _TRAILING_CREDIT = re.compile(r"\s*\(([^()]{2,120}/[^()]{1,120})\)\s*$")
 _DATELINE = re.compile(r"^([A-ZÄÖÜ][\w.\- ]{1,40}?)\s*\(([A-Za-z][\w /.\-]{1,30})\)\s*[-–—]\s+(?=\S)")
@@ -47,8 +70,9 @@ def _is_short_fragment(line: str, words: int = 6) -> bool:
     return len(line.split()) <= words and not _SENTENCE_END.search(line)
 
 
-def clean_text(raw: str) -> Cleaned:
+def clean_text(raw: str, words: WordLists | None = None) -> Cleaned:
     """Return the cleaned text: paragraphs separated by blank lines, one block per line."""
+    patterns = furniture_patterns(words)
     furniture: list[str] = []
     lines = [ln.strip() for ln in raw.split("\n")]
     kept: list[str] = []
@@ -57,9 +81,9 @@ def clean_text(raw: str) -> Cleaned:
         if not line:
             kept.append("")
             continue
-        if _DROP.match(line):
+        if patterns.drop.match(line):
             continue
-        if _CREDIT.match(line) or _BYLINE.match(line):
+        if patterns.credit.match(line) or patterns.byline.match(line):
             furniture.append(line)
             continue
         if len(line.split()) <= 25:  # repeated headlines and teasers
@@ -67,7 +91,7 @@ def clean_text(raw: str) -> Cleaned:
                 continue
             seen_short.add(line)
         match = _DATELINE.match(line)
-        if match:  # "Khartum (dpa) - …": the place stays in the text, the agency is noted
+        if match:  # "Obertal (dpa) - …": the place stays in the text, the agency is noted
             furniture.append(f"({match.group(2)})")
         credit = _TRAILING_CREDIT.search(line)
         if credit and _SENTENCE_END.search(line[: credit.start()]):

@@ -48,7 +48,7 @@ def make_source(
         inferred.append("outlet")
     published = meta.get("published")
     if "published" not in meta:
-        published = infer_published(cleaned, default_year)
+        published = infer_published(cleaned, default_year, pipeline.kb.lexicon)
         inferred.append("published")
     if inferred:
         found = {"title": title, "outlet": outlet, "published": published}
@@ -118,7 +118,7 @@ class Extractor:
         todo = [i for i, r in enumerate(results) if r is None]
         if progress and len(todo) < len(articles):
             progress(len(articles) - len(todo))
-        cleaned = {i: clean_text(articles[i].text) for i in todo}
+        cleaned = {i: clean_text(articles[i].text, self.pipeline.kb.lexicon) for i in todo}
         paragraphs = {i: cleaned[i].text.split("\n\n") for i in todo}
         docs = iter(self.pipeline.pipe(p for i in todo for p in paragraphs[i]))
         for i in todo:
@@ -153,7 +153,7 @@ class Extractor:
                         start=offset + sent.start_char,
                         end=offset + sent.end_char,
                         heading=heading or (p_index == 0 and len(sents) == 1),
-                        date=resolve_date(sent.text, source.published),
+                        date=resolve_date(sent.text, source.published, self.pipeline.kb.lexicon),
                     )
                 )
                 state.sentences.append(SentenceView(index=index, span=sent, offset=offset, heading=heading))

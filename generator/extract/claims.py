@@ -18,25 +18,7 @@ from spacy.tokens import Span
 from generator.extract.base import DocState, LocalStatement, Ref, SentenceView
 from generator.knowledge.base import KnowledgeBase
 
-SUBJUNCTIVE = {"sei", "seien", "habe", "hätten", "werde", "könne", "solle", "wolle", "gebe", "plane", "stehe",
-               "liege", "müsse", "dürfe", "lasse", "komme", "wisse"}  # fmt: skip
 CLAUSE_BREAKS = {";", ":", "–", "—"}
-PREPOSITIONS = {"auf", "in", "im", "an", "am", "bei", "mit", "nach", "von", "vom", "zu", "zum", "zur", "über",
-                "vor", "gegenüber", "für", "gegen", "aus", "unter"}  # fmt: skip
-ARTICLES = {"der", "die", "das", "des", "dem", "den"}
-OBJECT_ARTICLES = {"dem", "den", "des", "einem", "einen", "eines"}
-REPORTING_TAIL = {
-    "sagte",
-    "sagten",
-    "erklärte",
-    "betonte",
-    "so",
-    "teilte",
-    "fügte",
-    "hieß",
-    "berichtete",
-    "warnte",
-}
 
 
 @dataclass
@@ -53,7 +35,7 @@ class ClaimFinder:
         self.kb = kb
         self.is_role = is_role
         self.verbs: dict[str, list[tuple[str, str | None]]] = {}
-        for stance, verbs in (lex.get("reporting") or {}).items():
+        for stance, verbs in lex.reporting.items():
             for verb in verbs:
                 word, _, particle = verb.partition("|")
                 if particle == "nicht":
@@ -61,17 +43,25 @@ class ClaimFinder:
                 self.verbs.setdefault(word, []).append((stance, particle or None))
         for options in self.verbs.values():
             options.sort(key=lambda o: o[1] is None)  # particle verbs ("wies … zurück") first
-        self.phrases = {
-            stance: [p.lower() for p in ps] for stance, ps in (lex.get("stance_phrases") or {}).items()
-        }
-        self.negations = set(lex.get("negation_words") or [])
-        self.flip = lex.get("negated_stance") or {}
-        self.before = sorted(
-            (p.lower().split() for p in lex.get("source_before") or []), key=len, reverse=True
-        )
-        self.after = {p.lower() for p in lex.get("source_after") or []}
-        self.pronouns = set(lex.get("speaker_pronouns") or [])
-        self.descriptors = set(lex.get("organization_descriptors") or [])
+        self.phrases = {stance: [p.lower() for p in ps] for stance, ps in lex.stance_phrases.items()}
+        self.negations = set(lex.negation_words)
+        self.flip = lex.negated_stance
+        self.before = sorted((p.lower().split() for p in lex.source_before), key=len, reverse=True)
+        self.after = {p.lower() for p in lex.source_after}
+        self.pronouns = set(lex.speaker_pronouns)
+        self.descriptors = set(lex.organization_descriptors)
+        self.own_account = [p.lower() for p in lex.own_account_phrases]
+        self.data_words = set(lex.data_source_words)
+        self.pointing_back = set(lex.pointing_back_words)
+        self.subjunctive = set(lex.subjunctive_forms)
+        self.passive = set(lex.passive_auxiliaries)
+        self.separable = tuple(lex.separable_particles)
+        self.participles = set(lex.participles)
+        self.articles = set(lex.definite_articles)
+        self.object_articles = set(lex.object_articles)
+        self.stop_prepositions = set(lex.subject_stop_prepositions)
+        self.pp_prepositions = set(lex.pp_prepositions)
+        self.tail = set(lex.reporting_tail)
 
     def find(self, state: DocState) -> None:
         previous: list[str] = []
@@ -106,9 +96,7 @@ class ClaimFinder:
         """ "Die Armee hat nach eigenen Angaben …": the sentence's subject is its own source."""
         toks = view.span
         text = " ".join(t.lower_ for t in toks)
-        if not any(
-            p in text for p in ("nach eigenen angaben", "eigenen angaben zufolge", "nach eigener darstellung")
-        ):
+        if not any(p in text for p in self.own_account):
             return []
         subjects = [
             r
@@ -123,7 +111,7 @@ class ClaimFinder:
         lowers = [t.lower_ for t in toks]
         return (
             len(toks) > 2
-            and lowers[0] in ("das", "dies", "so")
+            and lowers[0] in self.pointing_back
             and lowers[1] in self.verbs
             and "dass" not in lowers
             and "„" not in lowers
@@ -137,7 +125,7 @@ class ClaimFinder:
             low = tok.lower_
             if (
                 i == 0
-                or toks[i - 1].lower_ not in ("nach", "laut")
+                or toks[i - 1].lower_ not in self.data_words
                 or not low.endswith("angaben")
                 or low == "angaben"
             ):
@@ -164,7 +152,7 @@ class ClaimFinder:
             stance = option[0]
             if (i + 1 < len(toks) and toks[i + 1].lower_ == "zu") or (i > 0 and toks[i].text[:1].isupper()):
                 continue  # "zu sagen", nouns
-            if _is_participle(low) and any(w in PASSIVE for w in lowers[:i]):
+            if self._is_participle(low) and any(w in self.passive for w in lowers[:i]):
                 continue  # passive: "wurde beschuldigt", "Dies wurde … bekanntgegeben"
             if i > 0 and lowers[i - 1] == "und" and frames:
                 claimants = list(dict.fromkeys(f.claimant for f in frames))
@@ -188,27 +176,32 @@ class ClaimFinder:
     def _subject(self, view: SentenceView, i: int, previous: list[str], last_actor: str | None) -> list[str]:
         toks = view.span
         actors = view.actor_refs()
-        # V2 with the actor first: "Hagari warf dem Iran vor", "Die Hisbollah machte Israel …"
-        first = [r for r in actors if r.end == i and all(t.lower_ in ARTICLES for t in toks[: r.start])]
+        # V2 with the actor first: "Berg warf dem Land vor", "Die Partei machte X …"
+        first = [r for r in actors if r.end == i and all(t.lower_ in self.articles for t in toks[: r.start])]
         if first:
             return [first[0].entity]
         # inverted: "sagte der französische Präsident Emmanuel Macron", "betonte Baerbock", "sagte er"
         j = i + 1
         while (
             j < len(toks)
-            and (toks[j].lower_ in ARTICLES or (toks[j].is_lower and toks[j].lower_ not in self.pronouns))
-            and toks[j].lower_ not in PREPOSITIONS  # "schrieb auf Telegram": not a subject
+            and (
+                toks[j].lower_ in self.articles or (toks[j].is_lower and toks[j].lower_ not in self.pronouns)
+            )
+            and toks[j].lower_ not in self.stop_prepositions  # "schrieb auf Telegram": not a subject
             and j - i <= 3
         ):
             j += 1
         after = [
             r
             for r in actors
-            if (r.start == j or (r.start > i and r.start <= j + 1 and toks[r.start - 1].lower_ in ARTICLES))
-            and toks[r.start - 1].lower_ not in OBJECT_ARTICLES
+            if (
+                r.start == j
+                or (r.start > i and r.start <= j + 1 and toks[r.start - 1].lower_ in self.articles)
+            )
+            and toks[r.start - 1].lower_ not in self.object_articles
         ]
         if not after and j < len(toks) and toks[j].text[:1].isupper():
-            # "teilte der Nationale Wahlrat (CNE) mit": a name phrase, then the named body
+            # "teilte der Oberste Rat (OR) mit": a name phrase, then the named body
             k = j
             while k < len(toks) and k - j < 5 and (toks[k].text[:1].isupper() or toks[k].text == "("):
                 k += 1
@@ -218,7 +211,7 @@ class ClaimFinder:
                     break
         if after:
             return _with_coordinated(view, after[0], actors)
-        if j < len(toks) and self.is_role(toks[j].text):  # "sagte die Sprecherin des WFP, Leni Kinzli"
+        if j < len(toks) and self.is_role(toks[j].text):  # "sagte die Sprecherin des Verbands, Anna Berg"
             people = [r for r in actors if j < r.start <= j + 8 and r.entity.startswith("actor:person:")]
             if people:
                 return [people[0].entity]
@@ -256,26 +249,10 @@ class ClaimFinder:
         """Actors inside a prepositional phrase ("mit Russland") are not subjects."""
         k = start - 1
         while k >= 0 and (
-            toks[k].lower_ in ARTICLES or (toks[k].is_lower and toks[k].is_alpha and len(toks[k]) > 3)
+            toks[k].lower_ in self.articles or (toks[k].is_lower and toks[k].is_alpha and len(toks[k]) > 3)
         ):
             k -= 1
-        return k >= 0 and toks[k].lower_ in (
-            "mit",
-            "von",
-            "gegen",
-            "über",
-            "an",
-            "zu",
-            "für",
-            "vor",
-            "bei",
-            "auf",
-            "in",
-            "im",
-            "nach",
-            "aus",
-            "zwischen",
-        )
+        return k >= 0 and toks[k].lower_ in self.pp_prepositions
 
     def _negated(self, toks: Span, i: int) -> bool:
         if i > 0 and toks[i - 1].lower_ in self.negations:
@@ -294,10 +271,10 @@ class ClaimFinder:
         for ref in view.actor_refs():
             k = ref.start - 1
             while k >= 0 and (
-                lowers[k] in ARTICLES
+                lowers[k] in self.articles
                 or (toks[k].is_lower and toks[k].is_alpha and lowers[k] not in ("laut", "so", "wie", "von"))
                 or self.is_role(toks[k].text)  # "laut dem Kommandeur X"
-                or toks[k].text in self.descriptors  # "nach einer Zählung der Nachrichtenagentur AFP"
+                or toks[k].text in self.descriptors  # "nach einer Zählung der Nachrichtenagentur X"
             ):
                 k -= 1
             for phrase in self.before:
@@ -316,7 +293,7 @@ class ClaimFinder:
     def _continues(self, view: SentenceView) -> bool:
         """Reported speech (Konjunktiv) or a quote goes on with the previous speaker."""
         toks = view.span
-        if toks[0].text == "„" or any(t.lower_ in SUBJUNCTIVE for t in toks):
+        if toks[0].text == "„" or any(t.lower_ in self.subjunctive for t in toks):
             return not view.heading
         return False
 
@@ -327,10 +304,16 @@ class ClaimFinder:
                 return stance
         return None
 
+    def _is_participle(self, word: str) -> bool:
+        """ "gemeldet", "mitgeteilt", "bestätigt": a participle of a reporting verb."""
+        if word.startswith("ge") or any(word.startswith(p + "ge") for p in self.separable):
+            return word.endswith(("t", "en"))
+        return word in self.participles
+
     # -- statements -------------------------------------------------------------------------
     def _add(self, state: DocState, view: SentenceView, frame: Frame, stance: str) -> None:
         about = [r.entity for r in view.refs if r.entity != frame.claimant]
-        texts = self._tracked(view) or [claim_text(view.span, frame.cue, frame.content_start)]
+        texts = self._tracked(view) or [claim_text(view.span, frame.cue, frame.content_start, self.tail)]
         quote = _quote(view.span)
         for text in texts:
             if any(
@@ -352,25 +335,6 @@ class ClaimFinder:
         return [c.text for c in self.kb.claims if all(any(found(w) for w in group) for group in c.groups)]
 
 
-PASSIVE = {"wurde", "wurden", "worden", "wird", "werden"}
-SEPARABLE = ("bekannt", "mit", "zurück", "an", "ein", "hin", "ab", "aus", "fest", "hinzu")
-
-
-def _is_participle(word: str) -> bool:
-    if word.startswith("ge") or any(word.startswith(p + "ge") for p in SEPARABLE):
-        return word.endswith(("t", "en"))
-    return word in {
-        "bestätigt",
-        "bestritten",
-        "dementiert",
-        "erklärt",
-        "berichtet",
-        "betont",
-        "verneint",
-        "bezweifelt",
-    }
-
-
 def _genitive_attribute(toks: Span, ref: Ref) -> bool:
     """ "Macrons Kommentare", "Frankreichs Erfolg": a possessor, not a subject."""
     return (
@@ -383,7 +347,7 @@ def _genitive_attribute(toks: Span, ref: Ref) -> bool:
 
 
 def _with_coordinated(view: SentenceView, first: Ref, actors: list[Ref]) -> list[str]:
-    """ "US-amerikanische und südkoreanische Beamte" / "In den USA und der Nato" → both."""
+    """ "französische und italienische Beamte" / "In Chile und der EU" → both."""
     result = [first.entity]
     toks = view.span
     for ref in actors:
@@ -408,8 +372,11 @@ def _quote(span: Span) -> str | None:
 QUOTES = '„“"»«‚‘'
 
 
-def claim_text(span: Span, cue: int, content_start: int) -> str:
-    """A short claim text: the reported clause, without the frame ("sagte X") and quotes."""
+def claim_text(span: Span, cue: int, content_start: int, tail: set[str]) -> str:
+    """A short claim text: the reported clause, without the frame ("sagte X") and quotes.
+
+    `tail`: reporting verbs of a trailing frame ("…, sagte er") that is cut off.
+    """
     toks = list(span)
     lowers = [t.lower_ for t in toks]
     start, end = content_start, len(toks)
@@ -419,8 +386,8 @@ def claim_text(span: Span, cue: int, content_start: int) -> str:
         start, end = 0, cue - 1  # „…“, sagte X  /  …, so X
     elif "," in [t.text for t in toks[cue : cue + 8]]:
         start = cue + [t.text for t in toks[cue:]].index(",") + 1
-    for k in range(start + 1, end):  # drop a trailing frame: "…, sagte er am Dienstag."
-        if toks[k].text == "," and k + 1 < end and lowers[k + 1] in REPORTING_TAIL:
+    for k in range(start + 1, end):  # drop a trailing frame: "…, erklärte sie am Montag."
+        if toks[k].text == "," and k + 1 < end and lowers[k + 1] in tail:
             end = k
             break
     if end - start < 3:

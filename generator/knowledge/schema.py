@@ -1,0 +1,308 @@
+"""The typed schema of every knowledge file: shipped YAML and the user's ``knowledge.yml``.
+
+Each file is checked against dataclasses: an unknown key, a misspelt list name or a value of
+the wrong type is a problem named by file and key path (``knowledge.yml: lexicon.reporting.asserts:
+expected a list of strings, got a string``). All problems of a file are collected and raised
+once as a :class:`~generator.errors.ConfigError`.
+
+- :func:`check` validates plain YAML data against a dataclass or type and builds the typed value;
+- :class:`ActorSpec`, :class:`PlaceSpec`, :class:`ClaimSpec`, :class:`CountrySpec` describe the
+  entries of ``organizations.yml``, ``areas.yml``, ``countries.yml`` and a user file;
+- :class:`UserKnowledge` is a user's ``knowledge.yml``; its ``lexicon`` extends the shipped
+  :class:`~generator.knowledge.words.WordLists` (:func:`shipped_words`, :func:`extend_words`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import types
+import typing
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+
+from generator.errors import ConfigError
+from generator.knowledge.words import WordLists, list_names
+
+T = TypeVar("T")
+
+
+@dataclass
+class ActorSpec:
+    """A person or organisation to recognise by name."""
+
+    name: str  # the display name
+    type: str = field(default="organization", metadata={"choices": ("person", "organization")})
+    kind: str | None = None  # organisation kind: ministry, intelligence, media, agency, ngo, …
+    country: str | None = None  # ISO 3166-1 alpha-2 code of the state it belongs to
+    role: str | None = None  # short German description
+    aliases: list[str] = field(default_factory=list)  # other surface forms, exactly as written
+    heads: list[str] = field(default_factory=list)  # head nouns after the country's adjective
+
+
+@dataclass
+class PlaceSpec:
+    """An area, region, city or country to recognise by name."""
+
+    name: str
+    type: str = field(default="area", metadata={"choices": ("area", "region", "city", "country")})
+    country: str | None = None
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ClaimSpec:
+    """A tracked claim: a statement lands on it when one word of every group occurs."""
+
+    text: str
+    all: list[list[str]]  # word prefixes, matched lowercase
+
+
+@dataclass
+class CountrySpec:
+    """What ``countries.yml`` adds to CLDR's German country name."""
+
+    adjectives: list[str] = field(default_factory=list)  # lowercase stems, the loader inflects them
+    demonyms: list[str] = field(default_factory=list)
+    capital: str | None = None
+    capital_aliases: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    prefixes: list[str] = field(default_factory=list)  # compound prefixes ("US-…")
+
+
+@dataclass
+class UserKnowledge:
+    """A user's ``knowledge.yml``; every section is optional."""
+
+    actors: list[ActorSpec] = field(default_factory=list)
+    organizations: list[ActorSpec] = field(default_factory=list)  # older name of organisation actors
+    places: list[PlaceSpec] = field(default_factory=list)
+    claims: list[ClaimSpec] = field(default_factory=list)
+    lexicon: dict[str, Any] = field(default_factory=dict)  # list name → words added to that list
+
+
+# -- checking ---------------------------------------------------------------------------------
+def _got(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return type(value).__name__
+
+
+def describe(tp: Any) -> str:
+    """A type in words: ``list[str]`` → "a list of strings"."""
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin in (types.UnionType, typing.Union):
+        return " or ".join(describe(a) for a in args if a is not type(None))
+    if origin is list:
+        inner = describe(args[0])
+        return "a list of " + (inner[2:] + "s" if inner.startswith("a ") else inner)
+    if origin is dict:
+        return f"a mapping of strings to {describe(args[1]).removeprefix('a ')}s"
+    if dataclasses.is_dataclass(tp):
+        return "a mapping"
+    return {str: "a string", int: "a whole number", float: "a number", bool: "true/false"}.get(tp, "a value")
+
+
+def _join(path: str, key: str | int) -> str:
+    if isinstance(key, int):
+        return f"{path}[{key + 1}]"
+    return f"{path}.{key}" if path else str(key)
+
+
+def check(value: Any, tp: Any, path: str, problems: list[str]) -> Any:
+    """`value` converted to `tp`; a problem ("path: message") is appended for every mismatch."""
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin in (types.UnionType, typing.Union):
+        if value is None and type(None) in args:
+            return None
+        (inner,) = [a for a in args if a is not type(None)]
+        return check(value, inner, path, problems)
+    if dataclasses.is_dataclass(tp):
+        return _check_dataclass(value, tp, path, problems)
+    if tp is Any:
+        return value
+    wrong = f"{path}: expected {describe(tp)}, got {_got(value)}"
+    if origin is list:
+        if not isinstance(value, list):
+            problems.append(wrong)
+            return []
+        return [check(v, args[0], _join(path, i), problems) for i, v in enumerate(value)]
+    if origin is dict:
+        if not isinstance(value, dict):
+            problems.append(wrong)
+            return {}
+        result = {}
+        for key, item in value.items():
+            if not isinstance(key, str):
+                problems.append(f"{_join(path, str(key))}: the key must be a string (quote it)")
+                continue
+            result[key] = check(item, args[1], _join(path, key), problems)
+        return result
+    if tp is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if not isinstance(value, tp) or (isinstance(value, bool) and tp is not bool):
+        problems.append(
+            wrong + (" (quote numbers: '4.500')" if tp is str and _got(value) == "a number" else "")
+        )
+        return value
+    return value
+
+
+def _check_dataclass(value: Any, cls: type[T], path: str, problems: list[str]) -> T | None:
+    if not isinstance(value, dict):
+        problems.append(f"{path or 'the file'}: expected a mapping, got {_got(value)}")
+        return None
+    fields = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    hints = typing.get_type_hints(cls)
+    unknown(value, fields, path, problems)
+    kwargs = {}
+    for name, spec in fields.items():
+        where = _join(path, name)
+        if name not in value:
+            if spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING:
+                problems.append(f"{where}: missing")
+            continue
+        kwargs[name] = check(value[name], hints[name], where, problems)
+        choices = spec.metadata.get("choices")
+        if choices and kwargs[name] not in choices:
+            problems.append(f"{where}: expected one of {', '.join(choices)}, got '{kwargs[name]}'")
+    try:
+        return cls(**kwargs)
+    except TypeError:  # a required field is missing: reported above
+        return None
+
+
+def unknown(value: dict[str, Any], known: typing.Iterable[str], path: str, problems: list[str]) -> None:
+    """A problem for every key of `value` that is not one of `known`, with the nearest known name."""
+    names = list(known)
+    for key in value:
+        if key not in names:
+            near = difflib.get_close_matches(str(key), names, n=1)
+            hint = f" (did you mean '{near[0]}'?)" if near else f" (known: {', '.join(sorted(names))})"
+            problems.append(f"{_join(path, str(key))}: unknown key{hint}")
+
+
+def raise_problems(shown: str, problems: list[str]) -> None:
+    """Raise one ConfigError listing every problem of the file `shown`."""
+    if problems:
+        raise ConfigError("\n".join(f"{shown}: {p}" for p in problems))
+
+
+# -- reading ----------------------------------------------------------------------------------
+def read_yaml(path: Path | Any, shown: str) -> Any:
+    """The YAML data of a file (a Path or a package resource); None if it does not exist."""
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{shown}: not valid YAML: {exc}") from exc
+    except FileNotFoundError:
+        return None
+
+
+def shipped_path(name: str) -> tuple[Any, str]:
+    """A shipped knowledge file and the name errors show for it."""
+    from importlib import resources
+
+    return resources.files("generator.knowledge") / name, f"generator/knowledge/{name}"
+
+
+def load_typed(name: str, tp: Any) -> Any:
+    """A shipped file checked against `tp`."""
+    path, shown = shipped_path(name)
+    problems: list[str] = []
+    value = check(read_yaml(path, shown), tp, "", problems)
+    raise_problems(shown, problems)
+    return value
+
+
+@cache
+def shipped_countries() -> dict[str, CountrySpec]:
+    """``countries.yml``: code → what it adds to CLDR's name (read once per process)."""
+    return load_typed("countries.yml", dict[str, CountrySpec])
+
+
+def read_user_file(path: Path) -> UserKnowledge | None:
+    """A user's ``knowledge.yml``, checked; None if it is missing or empty."""
+    data = read_yaml(path, str(path))
+    if data is None:
+        return None
+    problems: list[str] = []
+    user = check(data, UserKnowledge, "", problems)
+    if user is not None:
+        user.lexicon = check_lexicon(user.lexicon, "lexicon", problems)
+    raise_problems(str(path), problems)
+    return user
+
+
+# -- word lists -------------------------------------------------------------------------------
+SHIPPED_WORDS = ("lexicon.yml", "roles.yml", "grammar.yml", "dates.yml", "figures.yml", "cleaning.yml")
+
+
+@cache
+def _list_types() -> dict[str, Any]:
+    hints = typing.get_type_hints(WordLists)
+    return {name: hints[name] for name in list_names()}
+
+
+def check_lexicon(data: Any, path: str, problems: list[str]) -> dict[str, Any]:
+    """Word lists by name, checked against the types of :class:`WordLists`."""
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        problems.append(f"{path or 'the file'}: expected a mapping of list names to lists, got {_got(data)}")
+        return {}
+    types_ = _list_types()
+    unknown(data, types_, path, problems)
+    return {k: check(v, types_[k], _join(path, k), problems) for k, v in data.items() if k in types_}
+
+
+@cache
+def shipped_words() -> WordLists:
+    """The word lists of the shipped files (``SHIPPED_WORDS``); each list is in exactly one file."""
+    values: dict[str, Any] = {}
+    origin: dict[str, str] = {}
+    for name in SHIPPED_WORDS:
+        path, shown = shipped_path(name)
+        problems: list[str] = []
+        lists = check_lexicon(read_yaml(path, shown) or {}, "", problems)
+        problems += [f"{key}: already defined in {origin[key]}" for key in lists if key in origin]
+        raise_problems(shown, problems)
+        values.update(lists)
+        origin.update(dict.fromkeys(lists, name))
+    missing = [name for name in list_names() if name not in values]
+    raise_problems("generator/knowledge", [f"{name}: no shipped file defines this list" for name in missing])
+    return WordLists(**values)
+
+
+def _extend(base: Any, extra: Any) -> Any:
+    if isinstance(base, list):
+        return [*base, *(w for w in extra if w not in base)]
+    if isinstance(base, dict):
+        merged = dict(base)
+        for key, value in extra.items():
+            merged[key] = _extend(base[key], value) if key in base and isinstance(value, list) else value
+        return merged
+    return extra
+
+
+def extend_words(base: WordLists, extra: dict[str, Any]) -> WordLists:
+    """A copy of `base` with `extra` (checked lists by name) appended to its lists and mappings."""
+    values = {
+        name: _extend(getattr(base, name), extra.get(name, type(getattr(base, name))()))
+        for name in list_names()
+    }
+    return WordLists(**values)
