@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
-
-from spacy.tokens import Span
 
 from generator.base.cache import ExtractionCache
 from generator.corpus.clean import Cleaned, clean_text
 from generator.corpus.read import RawArticle
-from generator.extract.base import DocState, SentenceView
-from generator.extract.claims import ClaimFinder
-from generator.extract.entities import EntityFinder
-from generator.extract.figures import FigureFinder
+from generator.extract.base import DocState
+from generator.extract.components import extraction_pipeline
+from generator.extract.document import article_doc
 from generator.extract.metadata import infer_outlet, infer_published
-from generator.extract.persons import PersonFinder
 from generator.model import Document, Sentence, Source
 from generator.nlp import Pipeline
 from generator.nlp.dates import resolve_date
@@ -72,20 +68,6 @@ def make_source(
     )
 
 
-MAX_SENTENCE_TOKENS = 300
-
-
-def _chunks(sent: Span) -> list[Span]:
-    """Overlong "sentences" (a 100 kB line without a full stop) are cut so analysis stays linear."""
-    if len(sent) <= MAX_SENTENCE_TOKENS:
-        return [sent]
-    doc = sent.doc
-    return [
-        doc[i : min(i + MAX_SENTENCE_TOKENS, sent.end)]
-        for i in range(sent.start, sent.end, MAX_SENTENCE_TOKENS)
-    ]
-
-
 def corpus_year(articles: list[RawArticle]) -> int | None:
     """The most common publication year of the corpus: the year for dates that give none."""
     years = [int(str(a.meta["published"])[:4]) for a in articles if a.meta.get("published")]
@@ -97,11 +79,7 @@ class Extractor:
 
     def __init__(self, pipeline: Pipeline) -> None:
         self.pipeline = pipeline
-        kb = pipeline.kb
-        self.entities = EntityFinder(kb)
-        self.persons = PersonFinder(kb)
-        self.claims = ClaimFinder(kb, is_role=self.persons.is_role)
-        self.figures = FigureFinder(kb)
+        self.steps = extraction_pipeline(pipeline.knowledge)
 
     def extract(
         self,
@@ -123,8 +101,10 @@ class Extractor:
         docs = iter(self.pipeline.pipe(p for i in todo for p in paragraphs[i]))
         for i in todo:
             source = make_source(articles[i], cleaned[i], self.pipeline, default_year)
-            document, state = self._document(source, cleaned[i].text, paragraphs[i], docs)
-            self._find(state)
+            paras = [next(docs) for _ in paragraphs[i]]
+            doc = self.steps(article_doc(paras, paragraphs[i], source.id))
+            state: DocState = doc._.lagebild
+            document = self._document(source, cleaned[i].text, state)
             state.detach()
             results[i] = Extracted(document, state)
             if cache:
@@ -133,40 +113,21 @@ class Extractor:
                 progress(1)
         return [r for r in results if r is not None]
 
-    def _document(
-        self, source: Source, text: str, paras: list[str], docs: Iterable
-    ) -> tuple[Document, DocState]:
+    def _document(self, source: Source, text: str, state: DocState) -> Document:
+        """The model's view of the article: its sentences with offsets, headings and dates."""
         document = Document(source=source, text=text)
-        state = DocState(doc_id=source.id)
-        offset = 0
-        for p_index, para in enumerate(paras):
-            doc = next(docs)  # type: ignore[call-overload]
-            sents = [chunk for s in doc.sents if s.text.strip() for chunk in _chunks(s)]
-            heading = len(sents) == 1 and not sents[0].text.rstrip().endswith((".", "!", "?", "“", '"', ":"))
-            for sent in sents:
-                index = len(document.sentences)
-                document.sentences.append(
-                    Sentence(
-                        index=index,
-                        text=sent.text,
-                        paragraph=p_index,
-                        start=offset + sent.start_char,
-                        end=offset + sent.end_char,
-                        heading=heading or (p_index == 0 and len(sents) == 1),
-                        date=resolve_date(sent.text, source.published, self.pipeline.kb.lexicon),
-                    )
+        lead_alone = sum(1 for v in state.sentences if v.paragraph == 0) == 1
+        for view in state.sentences:
+            sent = view.span
+            document.sentences.append(
+                Sentence(
+                    index=view.index,
+                    text=sent.text,
+                    paragraph=view.paragraph,
+                    start=view.offset + sent.start_char,
+                    end=view.offset + sent.end_char,
+                    heading=view.heading or (view.paragraph == 0 and lead_alone),
+                    date=resolve_date(sent.text, source.published, self.pipeline.kb.lexicon),
                 )
-                state.sentences.append(SentenceView(index=index, span=sent, offset=offset, heading=heading))
-            offset += len(para) + 2
-        return document, state
-
-    def _find(self, state: DocState) -> None:
-        self.entities.find(state)
-        self.persons.find(state)
-        self.entities.unknown_places(state)
-        self.entities.bare_heads(state)
-        self.claims.find(state)
-        self.figures.find(state)
-        for fig in state.figures:
-            speakers = state.sentences[fig.sentence].speakers
-            fig.attributed_to = speakers[0] if speakers else None
+            )
+        return document

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from generator.model import Mention
 
@@ -44,8 +45,9 @@ class SentenceView:
 
     index: int
     span: Span
-    offset: int  # character offset of span.doc in the document text
+    offset: int  # document text position of a token = offset + its character index in span.doc
     heading: bool = False
+    paragraph: int = 0
     refs: list[Ref] = field(default_factory=list)
     speakers: list[str] = field(default_factory=list)  # actor ids the sentence is attributed to
 
@@ -122,12 +124,25 @@ class DocState:
 
 
 def sentence_spans(view: SentenceView, label_set: str = "kb") -> list[tuple[int, int, Span]]:
-    """Spans of ``doc.spans[label_set]`` inside the sentence, as sentence-relative token ranges."""
+    """Spans of ``doc.spans[label_set]`` inside the sentence, as sentence-relative token ranges.
+
+    The spans are looked up in an index sorted by start (built once per Doc and span group), so
+    a long article costs no scan of all its spans per sentence.
+    """
     doc, s = view.span.doc, view.span
     if label_set not in doc.spans:
         return []
-    return [
-        (sp.start - s.start, sp.end - s.start, sp)
-        for sp in doc.spans[label_set]
-        if s.start <= sp.start and sp.end <= s.end
-    ]
+    starts, spans = _span_index(doc, label_set)
+    first, last = bisect_left(starts, s.start), bisect_left(starts, s.end)
+    return [(sp.start - s.start, sp.end - s.start, sp) for sp in spans[first:last] if sp.end <= s.end]
+
+
+def _span_index(doc: Doc, label_set: str) -> tuple[list[int], list[Span]]:
+    group = doc.spans[label_set]
+    key = ("lagebild_span_index", label_set)
+    cached = doc.user_data.get(key)
+    if cached is None or cached[0] != len(group):
+        spans = sorted(group, key=lambda sp: sp.start)
+        cached = (len(group), [sp.start for sp in spans], spans)
+        doc.user_data[key] = cached
+    return cached[1], cached[2]

@@ -123,6 +123,7 @@ class Pipeline:
     nlp: Language
     kb: KnowledgeBase
     trained: Language | None = None
+    knowledge: str | None = None  # path of the user knowledge file merged into kb
 
     def pipe(self, paragraphs: Iterable[str]) -> Iterator[Doc]:
         docs = self.nlp.pipe(paragraphs, batch_size=BATCH_SIZE, n_process=1)
@@ -168,7 +169,7 @@ def build_pipeline(knowledge: str | None = None, trained: str | None = None) -> 
             ) from exc
         if "ner" not in model.pipe_names and "entity_ruler" not in model.pipe_names:
             log.warning("trained pipeline %s has no entity recogniser; it adds nothing", trained)
-    return Pipeline(nlp=nlp, kb=cached_knowledge(knowledge or None), trained=model)
+    return Pipeline(nlp=nlp, kb=cached_knowledge(knowledge or None), trained=model, knowledge=knowledge)
 
 
 @lru_cache(maxsize=2)
