@@ -22,6 +22,7 @@ from generator.model import (
     Source,
     Statement,
 )
+from generator.resolve.facts import derive_facts
 
 DOC_A = "000_aaaa1111"
 DOC_B = "001_bbbb2222"
@@ -299,4 +300,5 @@ def sample_report() -> Report:
             ],
         ),
     ]
-    return Report(documents=_documents(), actors=actors, regions=regions, figures=figures, claims=claims)
+    report = Report(documents=_documents(), actors=actors, regions=regions, figures=figures, claims=claims)
+    return derive_facts(report)

@@ -8,6 +8,7 @@ alongside the first build so that the two run in parallel.
 from __future__ import annotations
 
 import atexit
+import difflib
 import json
 import os
 import shutil
@@ -185,3 +186,13 @@ def page_urls(site: Path) -> set[str]:
             continue
         urls.add(rel.removesuffix("index.html"))
     return urls
+
+
+def first_difference(path: str, a: bytes, b: bytes) -> str:
+    """The first changed lines of `path` between two versions (or the first differing byte)."""
+    try:
+        lines = difflib.unified_diff(a.decode().splitlines(), b.decode().splitlines(), lineterm="", n=0)
+        return f"{path}:\n" + "\n".join(list(lines)[2:8])
+    except UnicodeDecodeError:
+        at = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+        return f"{path}: binary, first difference at byte {at}"

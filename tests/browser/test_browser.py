@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from site_projects import seed_site
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 # Debian's package first; GitHub's Ubuntu runners ship Chrome, which the same driver runs.
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome-stable", "google-chrome")

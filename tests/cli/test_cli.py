@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
 from generator.settings import documented_settings
-from tests.conftest import GOLD, SEEDS
-
-ROOT = Path(__file__).resolve().parents[1]
+from tests.conftest import GOLD, ROOT, SEEDS
 
 
 @pytest.fixture()
@@ -77,3 +76,61 @@ def test_every_setting_is_documented() -> None:
     for name, doc in documented_settings():
         assert doc, f"setting {name} has no docstring"
         assert f"`{name}`" in readme, f"setting {name} is not documented in README.md or docs/methode.md"
+
+
+def test_bad_settings_file_lists_every_key_and_exits(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "lagebild.yml").write_text(
+        'cache: "no"\nmax_file_bytes: "5MB"\nstrict: 1\nbuilder: foo\nscheduler: localhost\n', "utf-8"
+    )
+    result = runner.invoke(main, ["build", "--project", str(tmp_path), "--no-site", "-q"])
+    assert result.exit_code == 1
+    lines = [line.removeprefix("Error: ") for line in result.output.splitlines()]
+    keys = [line.removeprefix(f"{tmp_path / 'lagebild.yml'}: ").split(":")[0] for line in lines]
+    assert keys == ["cache", "max_file_bytes", "strict", "builder", "scheduler"]
+    assert not (tmp_path / "docs").exists(), "nothing runs while the settings are wrong"
+
+
+def test_bad_command_line_value_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["build", "--project", str(tmp_path), "--scheduler", "http://h:1"])
+    assert result.exit_code == 2
+    assert (
+        "Invalid value for '--scheduler': expected an address tcp://host:port or host:port" in result.output
+    )
+    result = runner.invoke(main, ["build", "--project", str(tmp_path), "--builder", "hugo"])
+    assert result.exit_code == 2 and "'hugo' is not one of 'mkdocs', 'zensical'" in result.output
+
+
+def test_command_line_options_override_the_settings_file(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import generator.build
+
+    seen = []
+
+    def fake_build(settings, **_):
+        seen.append(settings)
+        return SimpleNamespace(documents=[], actors=[], regions=[], claims=[], figures=[])
+
+    monkeypatch.setattr(generator.build, "build", fake_build)
+    (tmp_path / "lagebild.yml").write_text(
+        "builder: zensical\nscheduler: 'h:8786'\nseeds: artikel\n", "utf-8"
+    )
+    result = runner.invoke(main, ["build", "--project", str(tmp_path), "-q"])
+    assert result.exit_code == 0, result.output
+    assert (seen[0].builder, seen[0].scheduler, seen[0].cache, seen[0].strict) == (
+        "zensical",
+        "h:8786",
+        True,
+        False,
+    )
+    assert seen[0].seeds == tmp_path / "artikel"
+    options = ["--builder", "mkdocs", "--scheduler", "tcp://k:1", "--no-cache", "--strict", "--seeds", "x"]
+    result = runner.invoke(main, ["build", "--project", str(tmp_path), "-q", "--site-dir", "out", *options])
+    assert result.exit_code == 0, result.output
+    assert (seen[1].builder, seen[1].scheduler, seen[1].cache, seen[1].strict) == (
+        "mkdocs",
+        "tcp://k:1",
+        False,
+        True,
+    )
+    assert (seen[1].seeds, seen[1].site_dir) == (Path("x"), Path("out"))

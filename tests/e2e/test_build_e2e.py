@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 TROOP_FIGURES = ["3.000", "10.000", "11.000", "12.000"]
 
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 
 import pytest
-from site_projects import files, seed_site, seed_site_elsewhere
+from site_projects import files, first_difference, seed_site, seed_site_elsewhere
 
 from generator.render.write import SECTIONS
 
@@ -22,15 +21,6 @@ def generated(project: Path) -> dict[str, bytes]:
             found |= {f"docs/{section}/{rel}": data for rel, data in files(folder).items()}
     found |= {f"site/{rel}": data for rel, data in files(project / "site").items()}
     return found
-
-
-def first_difference(path: str, a: bytes, b: bytes) -> str:
-    try:
-        lines = difflib.unified_diff(a.decode().splitlines(), b.decode().splitlines(), lineterm="", n=0)
-        return f"{path}:\n" + "\n".join(list(lines)[2:8])
-    except UnicodeDecodeError:
-        at = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
-        return f"{path}: binary, first difference at byte {at}"
 
 
 def test_two_builds_of_the_seeds_are_byte_identical(tmp_path_factory: pytest.TempPathFactory) -> None:

@@ -13,8 +13,8 @@ from generator import model
 from generator.render.citation import SiteInfo, read_site_info, script_json
 from generator.render.glossary import glossary
 from generator.render.write import render_report
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 CLAIM = "behauptungen/nordkoreanische-soldaten-sind-in-der-region-kursk.md"
 
 
@@ -91,6 +91,9 @@ def test_daten_page_documents_every_model_field() -> None:
         model.Figure,
         model.Claim,
         model.Statement,
+        model.ClaimStatus,
+        model.Series,
+        model.Conflict,
     ):
         section = page.split(f"### {cls.__name__}\n", 1)[1].split("\n#", 1)[0]
         for field in dataclasses.fields(cls):

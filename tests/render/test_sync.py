@@ -1,17 +1,14 @@
-"""Incremental rebuilds: unchanged pages keep their file, unchanged charts are not redrawn."""
+"""Incremental rendering: unchanged pages keep their file and time, a failed build can be undone."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-import pytest
 from report_fixture import DOC_A, DOC_B, DOC_C, sample_report
 
-from generator.charts import assets
-from generator.charts.assets import FigureChart, MentionChart, RegionMap, StanceChart, draw_assets
 from generator.model import Report
-from generator.render.write import SECTIONS, collect_assets, render_report, restore_sections
+from generator.render.write import SECTIONS, render_report, restore_sections
 
 OLD = 1_000_000_000_000_000_000  # 2001-09-09 in ns: any file written by a later render is newer
 
@@ -96,35 +93,3 @@ def test_restore_sections_undoes_a_render_with_mtimes(tmp_path: Path) -> None:
     assert source_page(DOC_C) in changed(before, after)
     restore_sections(previous, docs, set(SECTIONS))
     assert state(docs) == before
-
-
-def test_unchanged_charts_come_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    cache = tmp_path / "cache"
-    render_report(sample_report(), tmp_path / "a", cache_dir=cache)
-    assert list(cache.rglob("*.svg"))
-
-    def refuse(self: object) -> str:
-        raise AssertionError(f"redrawn: {self}")
-
-    for kind in (FigureChart, StanceChart, MentionChart, RegionMap):
-        monkeypatch.setattr(kind, "render", refuse)
-    render_report(sample_report(), tmp_path / "b", cache_dir=cache)
-    first, second = state(tmp_path / "a"), state(tmp_path / "b")
-    assert {rel: data for rel, (data, _) in first.items()} == {rel: data for rel, (data, _) in second.items()}
-    report = sample_report()
-    next(f for f in report.figures if f.value == 3000).value = 4000
-    with pytest.raises(AssertionError, match="redrawn: FigureChart"):  # changed data: drawn anew
-        render_report(report, tmp_path / "c", cache_dir=cache)
-
-
-def test_parallel_drawing_gives_the_same_svgs(monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator.render.pages import plan_pages
-    from generator.resolve.index import ReportIndex
-
-    wanted = collect_assets(plan_pages(ReportIndex(sample_report())))
-    serial = draw_assets(wanted)
-    assets._figure_svg.cache_clear()  # the workers must draw, not inherit this process's results
-    assets._stance_svg.cache_clear()
-    monkeypatch.setattr(assets, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    assert draw_assets(wanted) == serial

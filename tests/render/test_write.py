@@ -17,6 +17,7 @@ from generator.base.formatting import format_date, format_number
 from generator.charts.assets import FigureChart
 from generator.render.escape import escape_markdown, yaml_title
 from generator.render.write import SECTIONS, RenderError, make_environment, render_report
+from generator.resolve.facts import derive_facts
 
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "admonition", "abbr", "toc", "pymdownx.details"]
 LINK = re.compile(r"\]\((?!https?:)([^)\s]+)\)")
@@ -349,7 +350,7 @@ def test_undated_report_still_charts_its_figures(tmp_path: Path) -> None:
     for claim in report.claims:
         for statement in claim.statements:
             statement.date = None
-    render_report(report, tmp_path)
+    render_report(derive_facts(report), tmp_path)
     actor = read(tmp_path, "akteure/john-kirby.md")
     assert "| Wert | Reihe | Gegenstand | Beleg |" in actor  # no empty date column
     page = read(tmp_path, "zahlen/nordkoreanische-soldaten.md")

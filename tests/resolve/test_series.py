@@ -1,31 +1,32 @@
-"""Figure series: synonym groups, the party counted, qualifier ranges, conflicting figures."""
+"""Figure series: synonym groups, the party counted, qualifier ranges, conflicting figures.
+
+How a series looks on its page is tested in tests/render/test_series_pages.py.
+"""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 from report_fixture import DOC_C, sample_report
 
 from generator.model import Report
-from generator.render.write import render_report
-from generator.resolve.index import ReportIndex
-from generator.resolve.relations import Relations
-from generator.resolve.series import OTHER, SeriesIndex, _parse_rules, load_rules, subject_country
-
-SERIES_PAGE = "zahlen/nordkoreanische-soldaten.md"
+from generator.resolve.facts import derive_facts
+from generator.resolve.series import OTHER, _parse_rules, load_rules, subject_country
 
 
-def series_of(report: Report) -> SeriesIndex:
-    ix = ReportIndex(report)
-    rel = Relations(ix)
-    return SeriesIndex(ix, rel.actors_at, rel.claimants_at)
+def series_of(report: Report) -> Report:
+    """The report with its derived facts (series, conflicts, figure countries) computed."""
+    return derive_facts(report)
 
 
-def render(report: Report, tmp_path: Path) -> Path:
-    docs = tmp_path / "docs"
-    render_report(report, docs)
-    return docs
+def value(report: Report, figure_id: str) -> float:
+    return next(f.value for f in report.figures if f.id == figure_id)
+
+
+def move_ukraine_figure(report: Report, day: str) -> Report:
+    for figure in report.figures:
+        if figure.id == f"{DOC_C}-f1":
+            figure.date = day
+    return report
 
 
 @pytest.mark.parametrize(
@@ -74,76 +75,31 @@ def test_the_party_counted(subject: str | None, places: set[str], country: str |
     assert subject_country(subject, places) == country
 
 
-def test_fixture_has_one_series_with_four_values(tmp_path: Path) -> None:
-    index = series_of(sample_report())
-    [soldiers] = index.series
-    assert (soldiers.name, soldiers.slug, soldiers.country) == (
+def test_fixture_has_one_series_with_four_values() -> None:
+    report = series_of(sample_report())
+    [soldiers] = report.series
+    assert (soldiers.name, soldiers.id, soldiers.country) == (
         "nordkoreanische Soldaten",
         "nordkoreanische-soldaten",
         "KP",
     )
-    assert sorted({f.value for f in soldiers.figures}) == [3000, 10000, 11000, 12000]
+    assert sorted({value(report, f) for f in soldiers.figures}) == [3000, 10000, 11000, 12000]
+    assert {f.country for f in report.figures} == {"KP"}
     assert soldiers.conflicts == []  # "mindestens 3.000", "fast 12.000", "mehr als 10.000" all fit
-    page = (render(sample_report(), tmp_path) / SERIES_PAGE).read_text("utf-8")
-    for row in (
-        "mindestens **3.000** | [John Kirby](../akteure/john-kirby.md) | 23.10.2024 |",
-        "fast **12.000** | [Ukrainischer Militärgeheimdienst (HUR)]"
-        "(../akteure/ukrainischer-militaergeheimdienst-hur.md) | 24.10.2024 |",
-        "**12.000** | [John Kirby](../akteure/john-kirby.md) | 28.10.2024 |",
-        "mehr als **10.000** | [NATO](../akteure/nato.md) | 04.11.2024 |",
-        "**11.000** | [Ukraine](../akteure/ukraine.md) | 05.11.2024 |",
-    ):
-        assert row in page, row
-    assert "[ATS, Satz 2](../quellen/002-cccc3333.md#s2)" in page
-    assert "Widersprüchliche Angaben" not in page
 
 
-def _move_ukraine_figure(report: Report, day: str) -> Report:
-    for figure in report.figures:
-        if figure.id == f"{DOC_C}-f1":
-            figure.date = day
-    return report
-
-
-def test_conflicting_figures_at_close_dates_are_flagged(tmp_path: Path) -> None:
-    report = _move_ukraine_figure(sample_report(), "2024-10-29")  # 11.000 one day after Kirby's 12.000
+def test_conflicting_figures_at_close_dates_are_flagged() -> None:
+    report = move_ukraine_figure(sample_report(), "2024-10-29")  # 11.000 one day after Kirby's 12.000
     [soldiers] = series_of(report).series
-    assert [(c.first.value, c.second.value, c.days) for c in soldiers.conflicts] == [(12000, 11000, 1)]
-    docs = render(report, tmp_path)
-    page = (docs / SERIES_PAGE).read_text("utf-8")
-    assert '!!! warning "Widersprüchliche Angaben"' in page
-    assert (
-        "[12.000](../zahlen/nordkoreanische-soldaten.md#zahl-001-bbbb2222-f1) | John Kirby | 28.10.2024 |"
-        in page
-    )
-    assert (
-        "[11.000](../zahlen/nordkoreanische-soldaten.md#zahl-002-cccc3333-f1) (Ukraine, 29.10.2024)" in page
-    )
-    overview = (docs / "uebersicht/index.md").read_text("utf-8")
-    assert "Widersprüchliche Angaben" in overview and "nordkoreanische Soldaten](" in overview
+    conflicts = [(value(report, c.first), value(report, c.second), c.days) for c in soldiers.conflicts]
+    assert conflicts == [(12000, 11000, 1)]
 
 
 def test_no_conflict_when_far_apart_or_from_the_same_claimant() -> None:
-    far = _move_ukraine_figure(sample_report(), "2024-11-06")  # 9 days after 28.10.
+    far = move_ukraine_figure(sample_report(), "2024-11-06")  # 9 days after 28.10.
     assert series_of(far).series[0].conflicts == []
-    same = _move_ukraine_figure(sample_report(), "2024-10-29")
+    same = move_ukraine_figure(sample_report(), "2024-10-29")
     for figure in same.figures:
         if figure.id == f"{DOC_C}-f1":
             figure.attributed_to = "john-kirby"  # Kirby correcting himself is no dispute
     assert series_of(same).series[0].conflicts == []
-
-
-def test_a_long_conflicts_box_is_cut_and_points_to_the_full_table(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from generator.render import pages
-
-    monkeypatch.setattr(pages, "CONFLICTS_SHOWN", 1)
-    docs = render(_move_ukraine_figure(sample_report(), "2024-10-29"), tmp_path)
-    page = (docs / SERIES_PAGE).read_text("utf-8")
-    box = page[page.index("Widersprüchliche Angaben") : page.index("## Verlauf")]
-    assert box.count("(../zahlen/nordkoreanische-soldaten.md#zahl-") == 2  # one row: a figure and its rival
-    assert "Gezeigt sind 1 von 2 umstrittenen Angaben" in box
-    table = page[page.index("## Alle Angaben") :]
-    assert "**11.000**" in table and "**12.000**" in table  # nothing is lost below
-    assert '<div data-search-exclude markdown="1">' in table

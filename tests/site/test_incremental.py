@@ -8,8 +8,15 @@ import shutil
 from pathlib import Path
 
 import pytest
-from site_projects import SEEDS, build, files, new_project, remove_article, source_date_epoch
-from test_reproducible import first_difference
+from site_projects import (
+    SEEDS,
+    build,
+    files,
+    first_difference,
+    new_project,
+    remove_article,
+    source_date_epoch,
+)
 
 from generator.build import _site_state
 from generator.settings import Settings

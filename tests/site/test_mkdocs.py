@@ -12,8 +12,7 @@ from report_fixture import sample_report
 
 from generator.render.write import SECTIONS, render_report
 from generator.site.mkdocs import SiteBuildError, build_site
-
-ROOT = Path(__file__).resolve().parents[1]
+from tests.conftest import ROOT
 
 pytestmark = pytest.mark.slow
 
