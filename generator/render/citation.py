@@ -17,8 +17,9 @@ from typing import Any
 import yaml
 
 from generator.errors import ConfigError
-from generator.model import Claim
+from generator.model import Claim, Document
 from generator.render.escape import Safe
+from generator.render.links import Linker
 from generator.resolve.index import ReportIndex
 
 MAX_SOURCES = 20  # a box lists at most this many sources, then links to the sources index
@@ -72,26 +73,43 @@ def read_site_info(config_file: Path) -> SiteInfo:
 
 
 @dataclass(frozen=True)
+class CitedSource:
+    """One source in a "Zitieren" box."""
+
+    link: Safe  # the outlet (or short title), linked to the source page
+    title: str
+    published: str | None
+    url: str | None  # as the source gives it; the box shows only web addresses
+
+
+@dataclass(frozen=True)
 class Citation:
     """The "Zitieren" box of one page: its address, title and the sources it rests on."""
 
     url: str
     absolute: bool
     title: str
-    docs: tuple[str, ...]  # document ids, newest first
+    sources: tuple[CitedSource, ...]  # newest first
     more: int = 0  # sources not listed (beyond MAX_SOURCES)
 
 
 def cite(site: SiteInfo, ix: ReportIndex, path: str, title: str, docs: Iterable[str]) -> Citation:
+    """The box of the page at `path`, resting on the documents `docs` (ids; unknown ones are left out)."""
     wanted = set(docs)
-    ordered = [d.id for d in ix.sorted_documents() if d.id in wanted]
+    ordered = [d for d in ix.sorted_documents() if d.id in wanted]
+    ln = Linker(ix)
     return Citation(
         url=site.page_url(path),
         absolute=site.absolute,
         title=title,
-        docs=tuple(ordered[:MAX_SOURCES]),
+        sources=tuple(cited_source(ix, ln, d) for d in ordered[:MAX_SOURCES]),
         more=max(len(ordered) - MAX_SOURCES, 0),
     )
+
+
+def cited_source(ix: ReportIndex, ln: Linker, doc: Document) -> CitedSource:
+    link = ln.source(doc.id, ix.source_label(doc.id))
+    return CitedSource(link, ix.source_title(doc.id), doc.source.published, doc.source.url)
 
 
 def script_json(data: Any) -> str:

@@ -2,6 +2,7 @@
 
 All generated pages sit one folder below the docs root (``akteure/x.md``), so a link from any
 page is ``../<path>``; where things live comes from `generator.resolve.index.ReportIndex`.
+The page data (`generator.render.pages`) builds its links here; templates only print them.
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ class Linker:
             return self.to(self.index.region_path(region_id), self.index.regions[region_id].name)
         return escape_markdown(region_id)
 
-    def tag(self, name: str) -> Safe:
+    @staticmethod
+    def tag(name: str) -> Safe:
         """A tag chip linking to the tag's list on the Schlagwörter page."""
         return Safe(f"[{escape_markdown(name)}](../schlagwoerter/index.md#{slugify(name)}){{ .md-tag }}")
 

@@ -1,4 +1,7 @@
-"""Figure series as the pages show them: the model's series with their figures looked up."""
+"""Figure series with their figures looked up, and where series and figures live on the site.
+
+The page planner (`generator.render.pages`) reads them; templates get only the rows built from them.
+"""
 
 from __future__ import annotations
 

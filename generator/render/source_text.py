@@ -3,6 +3,7 @@
 Every sentence becomes ``<span class="lb-satz" id="s3">…</span>`` so that a briefing can link
 to one line. Inside it, each actor and region mention (located by the model's character
 offsets) links to that entity's page. The text itself is escaped; nothing is re-extracted.
+The source page's data (`generator.render.pages.source`) holds the finished paragraphs.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """Render a Report into the generated part of the docs folder.
 
-`render_report` first plans every page and chart (`generator.render.pages`), draws the charts (or
-takes them from the chart cache), writes every new or changed file into a staging folder next
-to the output, and only then updates the generated sections (`generator.render.sync`): unchanged files
+`render_report` first plans every page and chart (`generator.render.pages`: each page's data,
+values and links, computed before any template runs), draws the charts (or takes them from the
+chart cache), writes every new or changed file into a staging folder next to the output, and
+only then updates the generated sections (`generator.render.sync`): unchanged files
 keep their bytes and modification time, changed ones are replaced atomically, files no longer
 generated are deleted. A failure leaves the previous output as it was; hand-written files in
 the docs folder (index.md, methode.md, stylesheets/ …) are never touched.
@@ -10,7 +11,6 @@ the docs folder (index.md, methode.md, stylesheets/ …) are never touched.
 
 from __future__ import annotations
 
-import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
@@ -33,9 +33,10 @@ from generator.charts.assets import Asset, draw_assets
 from generator.charts.maps import format_coordinates
 from generator.errors import LagebildError
 from generator.export.tables import data_files
-from generator.model import Figure, Report
+from generator.model import Report
 from generator.render.citation import SiteInfo
 from generator.render.escape import Safe, escape_html, escape_markdown, yaml_title
+from generator.render.formats import plain
 from generator.render.glossary import GLOSSARY_FILE, glossary_markdown
 from generator.render.pages import PageSpec, Planner
 from generator.render.redirects import redirect_files
@@ -160,17 +161,6 @@ def _safe(func: Callable[..., str]) -> Callable[..., Safe]:
     return lambda *args: escape_markdown(func(*args))
 
 
-_PLAIN = re.compile(r"[0-9.,\-–]+")
-
-
-def plain(text: str) -> Safe:
-    """Our own number and date formats ("4.500", "03.05.2023") as they are; anything else escaped.
-
-    They only ever stand inside a line (table cells, after a label), where "12." starts no list.
-    """
-    return Safe(text) if _PLAIN.fullmatch(text) else escape_markdown(text)
-
-
 def _plain(func: Callable[..., str]) -> Callable[..., Safe]:
     return lambda *args: plain(func(*args))
 
@@ -188,12 +178,6 @@ def external_link(url: str | None) -> Safe:
     return escape_markdown(url)
 
 
-def value_text(figure: Figure) -> Safe:
-    """A figure as the text states it, in German format: "fast 4.500" (escaped)."""
-    value = plain(format_number(figure.value))
-    return Safe(f"{escape_markdown(figure.qualifier)} {value}") if figure.qualifier else value
-
-
 def row_anchor(anchor_id: str) -> Safe:
     """A table row's link target and permalink: ``<a id="zahl-x" href="#zahl-x">¶</a>``."""
     ident = escape_html(anchor_id)
@@ -201,6 +185,7 @@ def row_anchor(anchor_id: str) -> Safe:
 
 
 def make_environment() -> jinja2.Environment:
+    """The Jinja environment: templates get plain page data; filters and globals only format it."""
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("generator.render", "templates"),
         undefined=jinja2.StrictUndefined,
@@ -214,7 +199,6 @@ def make_environment() -> jinja2.Environment:
         md=escape_markdown,
         title=yaml_title,
         num=_plain(format_number),
-        wert=value_text,
         datum=_plain(format_date),
         stance=_safe(lambda s: label(STANCE_DE, s)),
         stance_pp=_safe(lambda s: label(STANCE_PARTICIPLE_DE, s)),
@@ -228,7 +212,6 @@ def make_environment() -> jinja2.Environment:
         anchor=row_anchor,
         coordinates=format_coordinates,
         is_web=is_web,
-        value_text=value_text,
         data_link=data_link,
     )
     return env

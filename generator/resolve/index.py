@@ -103,9 +103,6 @@ class ReportIndex:
         sentence = self.sentence(figure.doc, figure.sentence)
         return (sentence.date if sentence else None) or figure.date or self.published(figure.doc)
 
-    def any_dated(self, figures: Iterable[Figure]) -> bool:
-        return any(self.figure_date(f) for f in figures)
-
     def figure_key(self, figure: Figure) -> tuple[str, str, int, str]:
         return (self.figure_date(figure) or "", figure.doc, figure.sentence, figure.id)
 

@@ -1,4 +1,7 @@
-"""Who is connected to what: the reverse lookups that entity pages need, built once per render."""
+"""Who is connected to what: the reverse lookups that entity pages need, built once per render.
+
+The page planner (`generator.render.pages`) reads them to build each page's data; templates never see them.
+"""
 
 from __future__ import annotations
 

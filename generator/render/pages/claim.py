@@ -1,0 +1,75 @@
+"""A claim's page (behauptungen/): its status, every statement about it, the figures in them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.charts.assets import StanceChart
+from generator.charts.stances import StancePoint
+from generator.model import Claim, ClaimStatus, Statement
+from generator.render.citation import claim_json_ld
+from generator.render.escape import Safe
+from generator.render.pages.kit import Kit, PageSpec
+from generator.render.pages.rows import FigureRow, StatementRow
+
+
+@dataclass(frozen=True)
+class FigureGroup:
+    """The figures of one series, under a heading linked to the series page."""
+
+    link: Safe
+    anchor: str
+    figures: list[FigureRow]
+
+
+@dataclass(frozen=True)
+class ClaimPage:
+    claim: Claim
+    summary: ClaimStatus
+    claimants: list[Safe]  # who made a statement about it, by name
+    subjects: list[Safe]  # actors it is about
+    places: list[Safe]  # regions it is about
+    chart: StanceChart | None
+    statements: list[StatementRow]  # oldest first
+    groups: list[FigureGroup]  # figures in the statements' sentences, by series
+    json_ld: Safe
+
+
+def stance_chart(kit: Kit, claim: Claim, statements: list[Statement]) -> StanceChart | None:
+    """Stances over time, for two statements or more with at least one date."""
+    ix = kit.ix
+    points = tuple(
+        StancePoint(ix.statement_date(st) or "", ix.actor_name(st.claimant), st.stance) for st in statements
+    )
+    if len(statements) >= 2 and any(p.date for p in points):
+        return StanceChart(f"charts/behauptung-{ix.claim_slug[claim.id]}.svg", "Haltungen", points)
+    return None
+
+
+def figure_groups(kit: Kit, statements: list[Statement]) -> list[FigureGroup]:
+    at = {(s.doc, s.sentence) for s in statements}
+    figures = [f for f in kit.rel.figures if (f.doc, f.sentence) in at]
+    return [
+        FigureGroup(kit.ln.to(kit.series.path(s), s.name), s.anchor, kit.rows.figures(picked))
+        for s, picked in kit.series.grouped(figures)
+    ]
+
+
+def claim_page(kit: Kit, claim: Claim) -> PageSpec:
+    ix, rows = kit.ix, kit.rows
+    statements = sorted(claim.statements, key=ix.statement_key)
+    chart = stance_chart(kit, claim, statements)
+    path = ix.claim_path(claim.id)
+    data = ClaimPage(
+        claim=claim,
+        summary=claim.status,
+        claimants=rows.actor_links(claim.status.claimants),
+        subjects=rows.actor_links(claim.actors),
+        places=rows.regions(claim.regions),
+        chart=chart,
+        statements=[rows.statement(claim, st) for st in statements],
+        groups=figure_groups(kit, statements),
+        json_ld=claim_json_ld(ix, claim, kit.site, path),
+    )
+    assets = (chart,) if chart else ()
+    return kit.page(path, "claim.md.j2", claim.text, [s.doc for s in statements], data, assets)
