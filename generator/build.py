@@ -16,6 +16,7 @@ from generator.errors import InputError
 from generator.evaluate.annotation import document_records
 from generator.extract import Extracted, Extractor, corpus_year
 from generator.extract.distributed import extract_on_cluster
+from generator.knowledge.base import cached_knowledge
 from generator.model import Report
 from generator.nlp import cached_pipeline
 from generator.render.citation import read_site_info
@@ -71,7 +72,9 @@ def build_report(
     """Corpus → NLP → extraction → resolution: the report model."""
     if permalinks is None:
         permalinks = Permalinks.load(settings.permalinks)
-    return resolve(extract_corpus(settings, progress), permalinks)
+    extracted = extract_corpus(settings, progress)
+    knowledge = cached_knowledge(str(settings.knowledge) if settings.knowledge.exists() else None)
+    return resolve(extracted, permalinks, knowledge)
 
 
 def write_extraction(report: Report, out: Path) -> None:

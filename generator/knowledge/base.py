@@ -53,6 +53,26 @@ class Entry:
     population: int = 0
     lat: float | None = None
     lon: float | None = None
+    former_names: list[tuple[str, str]] = field(default_factory=list)  # (old name, ISO end day)
+
+    def name_on(self, day: str | None) -> str:
+        """The name in use on `day` (ISO date): a former name before its end, else today's name."""
+        if day:
+            for name, until in self.former_names:
+                if day < until:
+                    return name
+        return self.name
+
+    def names_between(self, first: str | None, last: str | None) -> list[str]:
+        """Every name in use from `first` to `last` (ISO dates), oldest first."""
+        spans = [*self.former_names, (self.name, "9999-12-31")]
+        start = ""
+        names = []
+        for name, until in spans:
+            if (not last or start <= last) and (not first or first < until):
+                names.append(name)
+            start = until
+        return names
 
     @property
     def actor_type(self) -> str | None:
@@ -93,6 +113,7 @@ class KnowledgeBase:
     claims: list[TrackedClaim] = field(default_factory=list)
     words: Lexicon = field(default_factory=Lexicon)
     max_tokens: int = 1
+    genitives: set[str] = field(default_factory=set)  # the "-s" forms the loader added ("Moskaus")
 
     def add_surface(self, text: str, key: str, form: str) -> None:
         text = " ".join(text.split())
@@ -105,6 +126,15 @@ class KnowledgeBase:
 
     def lookup(self, text: str) -> list[Surface]:
         return self.surfaces.get(text, [])
+
+    def nominative(self, name: str) -> str:
+        """ "Moskaus" → "Moskau", "Kunmings" → "Kunming"; a name that ends in s keeps it ("Paris", "Tunis",
+        "Damaskus"): only a genitive the loader added, or an unknown form of a known name, loses its s."""
+        if name in self.genitives:
+            return name[:-1]
+        if name.endswith("s") and name not in self.surfaces and name[:-1] in self.surfaces:
+            return name[:-1]
+        return name
 
     def country_of_adjective(self, token: str) -> str | None:
         return self.adjectives.get(token.lower())
@@ -124,6 +154,7 @@ def _add_name(kb: KnowledgeBase, name: str, key: str, form: str) -> None:
     gen = _genitive(name)
     if gen:
         kb.add_surface(gen, key, form)
+        kb.genitives.add(gen)
 
 
 def _load_countries(kb: KnowledgeBase) -> None:
@@ -136,9 +167,10 @@ def _load_countries(kb: KnowledgeBase) -> None:
             continue
         data = extra.get(code) or CountrySpec()
         key = f"country:{code}"
-        kb.entries[key] = Entry(key=key, name=name, category="country", country=code)
+        former = [(f.name, f.day) for f in data.former_names]
+        kb.entries[key] = Entry(key=key, name=name, category="country", country=code, former_names=former)
         _add_name(kb, name, key, "name")
-        for alias in data.aliases:
+        for alias in [*data.aliases, *(f.name for f in data.former_names)]:
             _add_name(kb, alias, key, "alias")
         for capital in [data.capital, *data.capital_aliases]:
             if capital:
@@ -167,10 +199,11 @@ def _load_organizations(kb: KnowledgeBase, items: list[ActorSpec]) -> None:
             role=item.role,
             kind=item.kind,
             heads=list(item.heads),
+            former_names=[(f.name, f.day) for f in item.former_names],
         )
         kb.entries[key] = entry
         _add_name(kb, entry.name, key, "name")
-        for alias in item.aliases:
+        for alias in [*item.aliases, *(f.name for f in item.former_names)]:
             kb.add_surface(alias, key, "alias")
         for head in entry.heads:
             if entry.country:
@@ -181,19 +214,27 @@ def _load_people(kb: KnowledgeBase, items: list[ActorSpec]) -> None:
     for item in items:
         key = f"person:{slugify(item.name)}"
         kb.entries[key] = Entry(
-            key=key, name=item.name, category="person", role=item.role, country=item.country
+            key=key,
+            name=item.name,
+            category="person",
+            role=item.role,
+            country=item.country,
+            former_names=[(f.name, f.day) for f in item.former_names],
         )
         kb.add_surface(item.name, key, "name")
-        for alias in item.aliases:
+        for alias in [*item.aliases, *(f.name for f in item.former_names)]:
             kb.add_surface(alias, key, "alias")
 
 
 def _load_places(kb: KnowledgeBase, items: list[PlaceSpec]) -> None:
     for item in items:
         key = f"{item.type}:{slugify(item.name)}"
-        kb.entries[key] = Entry(key=key, name=item.name, category=item.type, country=item.country)
+        former = [(f.name, f.day) for f in item.former_names]
+        kb.entries[key] = Entry(
+            key=key, name=item.name, category=item.type, country=item.country, former_names=former
+        )
         _add_name(kb, item.name, key, "name")
-        for alias in item.aliases:
+        for alias in [*item.aliases, *(f.name for f in item.former_names)]:
             kb.add_surface(alias, key, "alias")
 
 

@@ -8,6 +8,10 @@ once as a :class:`~generator.errors.ConfigError`.
 - :func:`check` validates plain YAML data against a dataclass or type and builds the typed value;
 - :class:`ActorSpec`, :class:`PlaceSpec`, :class:`ClaimSpec`, :class:`CountrySpec` describe the
   entries of ``organizations.yml``, ``areas.yml``, ``countries.yml`` and a user file;
+- :class:`FormerName` dates a renaming: ``former_names: [{name: Front National, until: 2018-06-01}]``
+  on an actor, place or country; pages show the name valid at the date of their articles;
+- :class:`SpellingSpec` is ``spellings.yml``, the transliteration folds of
+  :mod:`generator.knowledge.names`;
 - :class:`UserKnowledge` is a user's ``knowledge.yml``; its ``lexicon`` extends the shipped
   :class:`~generator.knowledge.words.WordLists` (:func:`shipped_words`, :func:`extend_words`).
 """
@@ -15,6 +19,7 @@ once as a :class:`~generator.errors.ConfigError`.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import difflib
 import types
 import typing
@@ -32,6 +37,33 @@ T = TypeVar("T")
 
 
 @dataclass
+class FormerName:
+    """A name an entry had before a renaming; `name` of the entry is the name in use today."""
+
+    name: str
+    until: datetime.date  # the day the next name took effect (YYYY-MM-DD); this name is older
+
+    @property
+    def day(self) -> str:
+        return self.until.isoformat()
+
+
+def _former_problems(name: str, former: list[FormerName]) -> list[tuple[str, str]]:
+    """Former names in date order, each different from the others and from today's name."""
+    problems = []
+    for i, old in enumerate(former):
+        if old is None:
+            continue
+        key = f"former_names[{i + 1}]"
+        if old.name == name or any(o and o.name == old.name for o in former[:i]):
+            problems.append((f"{key}.name", f"'{old.name}' is listed twice"))
+        prev = former[i - 1] if i else None
+        if prev and prev.until and old.until and old.until <= prev.until:
+            problems.append((f"{key}.until", f"must be later than {prev.day} (oldest name first)"))
+    return problems
+
+
+@dataclass
 class ActorSpec:
     """A person or organisation to recognise by name."""
 
@@ -42,6 +74,10 @@ class ActorSpec:
     role: str | None = None  # short German description
     aliases: list[str] = field(default_factory=list)  # other surface forms, exactly as written
     heads: list[str] = field(default_factory=list)  # head nouns after the country's adjective
+    former_names: list[FormerName] = field(default_factory=list)  # older names, oldest first
+
+    def problems(self) -> list[tuple[str, str]]:
+        return _former_problems(self.name, self.former_names)
 
 
 @dataclass
@@ -52,6 +88,10 @@ class PlaceSpec:
     type: str = field(default="area", metadata={"choices": ("area", "region", "city", "country")})
     country: str | None = None
     aliases: list[str] = field(default_factory=list)
+    former_names: list[FormerName] = field(default_factory=list)  # older names, oldest first
+
+    def problems(self) -> list[tuple[str, str]]:
+        return _former_problems(self.name, self.former_names)
 
 
 @dataclass
@@ -72,6 +112,27 @@ class CountrySpec:
     capital_aliases: list[str] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
     prefixes: list[str] = field(default_factory=list)  # compound prefixes ("US-…")
+    former_names: list[FormerName] = field(default_factory=list)  # older names than CLDR's, oldest first
+
+    def problems(self) -> list[tuple[str, str]]:
+        return _former_problems("", self.former_names)
+
+
+@dataclass
+class SpellingSpec:
+    """``spellings.yml``: how one foreign name is spelt in several ways (see names.py)."""
+
+    article_words: list[str]  # words dropped from a name, as "al" in "Al Thani"
+    folds: list[list[str]]  # [from, to] replacements, in order, on each lowercased word
+    fuzzy_from: int  # keys this long may differ by one edit
+    given_name_fuzzy_from: int  # the same for given names
+
+    def problems(self) -> list[tuple[str, str]]:
+        return [
+            (f"folds[{i + 1}]", "expected a pair [from, to]")
+            for i, pair in enumerate(self.folds)
+            if len(pair) != 2 or not pair[0]
+        ]
 
 
 @dataclass
@@ -114,6 +175,8 @@ def describe(tp: Any) -> str:
         return f"a mapping of strings to {describe(args[1]).removeprefix('a ')}s"
     if dataclasses.is_dataclass(tp):
         return "a mapping"
+    if tp is datetime.date:
+        return "a date (YYYY-MM-DD)"
     return {str: "a string", int: "a whole number", float: "a number", bool: "true/false"}.get(tp, "a value")
 
 
@@ -154,12 +217,27 @@ def check(value: Any, tp: Any, path: str, problems: list[str]) -> Any:
         return result
     if tp is float and isinstance(value, int) and not isinstance(value, bool):
         return float(value)
+    if tp is datetime.date:
+        return _check_date(value, wrong, problems)
     if not isinstance(value, tp) or (isinstance(value, bool) and tp is not bool):
         problems.append(
             wrong + (" (quote numbers: '4.500')" if tp is str and _got(value) == "a number" else "")
         )
         return value
     return value
+
+
+def _check_date(value: Any, wrong: str, problems: list[str]) -> datetime.date | None:
+    """A date: YAML reads an unquoted 2018-06-01 as one; a quoted ISO date is accepted too."""
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            pass
+    problems.append(wrong)
+    return None
 
 
 def _check_dataclass(value: Any, cls: type[T], path: str, problems: list[str]) -> T | None:
@@ -181,9 +259,12 @@ def _check_dataclass(value: Any, cls: type[T], path: str, problems: list[str]) -
         if choices and kwargs[name] not in choices:
             problems.append(f"{where}: expected one of {', '.join(choices)}, got '{kwargs[name]}'")
     try:
-        return cls(**kwargs)
+        result = cls(**kwargs)
     except TypeError:  # a required field is missing: reported above
         return None
+    if hasattr(result, "problems"):  # checks across fields: "key: message" below this path
+        problems += [f"{_join(path, key)}: {message}" for key, message in result.problems()]
+    return result
 
 
 def unknown(value: dict[str, Any], known: typing.Iterable[str], path: str, problems: list[str]) -> None:

@@ -1,9 +1,9 @@
 """Resolution stage: merge per-document entities across the corpus into the report model.
 
-Knowledge-base entities share their key across documents. People found by form are
-merged by name: a surname-only person ("Macron") joins the one full name in the corpus
-that ends in it ("Emmanuel Macron"), allowing transliteration variants. Places of one name
-("Region Tigray" here, "Tigray" there) are one place. Statements with the same normalised
+Knowledge-base entities share their key across documents; people, places and organisations
+found by form are one entity when their names are one name in two spellings ("Baschar
+al-Assad"/"Bashar Assad", "Raqqa"/"Rakka"), and a renamed entry shows the name of its
+articles' time: both in :mod:`generator.resolve.identities`. Statements with the same normalised
 claim text land on one claim. Page slugs come from the permalink registry, so a published
 page keeps its address.
 """
@@ -17,68 +17,36 @@ from collections import Counter, defaultdict
 from generator.base.slugs import slugify
 from generator.extract import Extracted
 from generator.extract.base import LocalEntity
-from generator.extract.persons import close_spelling
+from generator.knowledge.base import KnowledgeBase
 from generator.model import Actor, Claim, Figure, Region, Report, Statement
 from generator.resolve.facts import derive_facts
+from generator.resolve.identities import global_key, own_key, page_name, person_keys, same_name_keys
 from generator.resolve.permalinks import Candidate, Permalinks
 
-PLACE_RANK = {"region": 0, "area": 1, "city": 2}
 
+def resolve(
+    extracted: list[Extracted],
+    permalinks: Permalinks | None = None,
+    knowledge: KnowledgeBase | None = None,
+) -> Report:
+    """Merge the documents' entities, figures and statements into one report.
 
-def _person_map(extracted: list[Extracted]) -> dict[str, str]:
-    """Person name → global key: short names join the one fuller name they match."""
-    names = sorted(
-        {e.name for x in extracted for e in x.state.entities.values() if e.type == "person"},
-        key=lambda n: (-len(n.split()), n),
-    )
-    canonical: dict[str, str] = {}
-    full: list[str] = []
-    for name in names:
-        last = name.split()[-1]
-        matches = [
-            f
-            for f in full
-            if close_spelling(f.split()[-1], last)
-            and (len(name.split()) == 1 or f.split()[0] == name.split()[0])
-        ]
-        if len(matches) == 1:
-            canonical[name] = canonical[matches[0]]
-        else:
-            canonical[name] = f"actor:person:{slugify(name)}"
-            full.append(name)
-    return canonical
-
-
-def _place_map(extracted: list[Extracted]) -> dict[str, str]:
-    """Place id → global key: places of one name (not countries) become one, the region first."""
-    by_name: dict[str, set[tuple[int, str]]] = defaultdict(set)
-    for x in extracted:
-        for e in x.state.entities.values():
-            if e.category == "region" and e.type in PLACE_RANK:
-                by_name[e.name].add((PLACE_RANK[e.type] * 2 + e.key.startswith("named-"), e.id))
-    return {ent_id: min(group)[1] for group in by_name.values() for _, ent_id in group}
-
-
-def _global_key(ent: LocalEntity, people: dict[str, str], places: dict[str, str]) -> str:
-    if ent.type == "person" and ent.category == "actor":
-        return people.get(ent.name, ent.id)
-    return places.get(ent.id, ent.id)
-
-
-def resolve(extracted: list[Extracted], permalinks: Permalinks | None = None) -> Report:
-    """Merge the documents' entities, figures and statements into one report."""
+    With the `knowledge` base, renamed entries show the name of their articles' time and two
+    different entries are never merged by name (see :mod:`generator.resolve.identities`).
+    """
     permalinks = permalinks or Permalinks()
-    people = _person_map(extracted)
-    places = _place_map(extracted)
+    people = person_keys(extracted)
+    others = same_name_keys(extracted, knowledge)
     groups: dict[str, list[LocalEntity]] = defaultdict(list)
     local_to_global: dict[tuple[str, str], str] = {}
     for x in extracted:
         for ent in x.state.entities.values():
             if ent.mentions:
-                key = _global_key(ent, people, places)
+                key = global_key(ent, people, others)
                 groups[key].append(ent)
                 local_to_global[(x.document.id, ent.id)] = key
-    actors, regions, ids = _entities(groups, permalinks)
+    dates = {x.document.id: x.document.source.published for x in extracted}
+    actors, regions, ids = _entities(groups, permalinks, dates, knowledge)
 
     def gid(doc: str, local: str | None) -> str | None:
         return ids.get(local_to_global.get((doc, local), "")) if local else None
@@ -113,10 +81,14 @@ def resolve(extracted: list[Extracted], permalinks: Permalinks | None = None) ->
 
 
 def _entities(
-    groups: dict[str, list[LocalEntity]], permalinks: Permalinks
+    groups: dict[str, list[LocalEntity]],
+    permalinks: Permalinks,
+    dates: dict[str, str | None],
+    knowledge: KnowledgeBase | None,
 ) -> tuple[list[Actor], list[Region], dict[str, str]]:
-    names = {key: _best_name(ents) for key, ents in groups.items()}
-    keys = {key: sorted({key} | {_own_key(e) for e in ents}) for key, ents in groups.items()}
+    named = {key: page_name(ents, dates, knowledge) for key, ents in groups.items()}
+    names = {key: name for key, (name, _) in named.items()}
+    keys = {key: sorted({key} | {own_key(e) for e in ents}) for key, ents in groups.items()}
     ids: dict[str, str] = {}
     for section, prefix in (("akteure", "actor:"), ("regionen", "region:")):
         cands = [Candidate(k, keys[k], names[k]) for k in groups if k.startswith(prefix)]
@@ -130,7 +102,7 @@ def _entities(
             "name": name,
             "type": ents[0].type,
             "country": next((e.country for e in ents if e.country), None),
-            "aliases": sorted({m.text for m in mentions} - {name}),
+            "aliases": sorted(({m.text for m in mentions} | set(named[key][1])) - {name}),
             "mentions": mentions,
             "keys": keys[key],
         }
@@ -142,13 +114,6 @@ def _entities(
             lon = next((e.lon for e in ents if e.lon is not None), None)
             regions.append(Region(lat=lat, lon=lon, **common))  # type: ignore[arg-type]
     return actors, regions, ids
-
-
-def _own_key(ent: LocalEntity) -> str:
-    """The key an entity would have on its own: how an earlier build may have registered it."""
-    if ent.type == "person" and ent.category == "actor":
-        return f"actor:person:{slugify(ent.name)}"
-    return ent.id
 
 
 def _figures(x: Extracted, gid) -> list[Figure]:
@@ -192,6 +157,7 @@ def _statements(x: Extracted, gid, claims: dict[str, Claim], wordings: dict[str,
                 stance=s.stance,  # type: ignore[arg-type]
                 quote=s.quote,
                 date=doc.sentences[s.sentence].date or doc.source.published,
+                confidence=s.confidence,
             )
         )
         for ent in s.about:
@@ -218,9 +184,3 @@ def _claim_keys(key: str, wordings: set[str]) -> list[str]:
     were merged across numbers: pages published under those keep their addresses."""
     old = {" ".join(unicodedata.normalize("NFKC", w).casefold().split()) for w in wordings}
     return [f"claim:{key}"] + [f"claim:{w}" for w in sorted(old - {key})]
-
-
-def _best_name(ents: list[LocalEntity]) -> str:
-    """The fullest name: most words, then most frequent, then alphabetical."""
-    counts = Counter(e.name for e in ents)
-    return sorted(counts, key=lambda n: (-len(n.split()), -counts[n], n))[0]
