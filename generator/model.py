@@ -140,6 +140,7 @@ class Statement:
     stance: Stance
     quote: str | None = None  # the quoted words, if the sentence quotes the claimant
     date: str | None = None
+    confidence: float = 1.0  # how sure the attribution is (0–1); see LocalStatement
 
 
 @dataclass

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from generator.model import Mention
 
@@ -73,12 +74,22 @@ class LocalFigure:
 
 @dataclass
 class LocalStatement:
+    """A claimant's stance on a claim in one sentence.
+
+    `confidence` (0–1) says how the claimant was found, not whether the claim is true:
+    0.9 an explicit speaker slot (the subject of a reporting verb, "laut X", "X zufolge");
+    0.7 a speaker reached through a pronoun or a role phrase ("sagte er", "der Minister");
+    0.5 a sentence without a cue of its own that continues the previous speaker (Konjunktiv,
+    quotation). A cue whose stance had to be guessed lowers it by 0.1.
+    """
+
     sentence: int
     claimant: str  # actor id
     stance: str
     claim: str
     quote: str | None = None
     about: list[str] = field(default_factory=list)  # entity ids named in the claim
+    confidence: float = 0.9
 
 
 @dataclass
@@ -146,3 +157,30 @@ def _span_index(doc: Doc, label_set: str) -> tuple[list[int], list[Span]]:
         cached = (len(group), [sp.start for sp in spans], spans)
         doc.user_data[key] = cached
     return cached[1], cached[2]
+
+
+NAME_TAGS = frozenset({"NE", "FM"})
+"""STTS tags of proper names and foreign material: the tagger's evidence that a word is a name."""
+
+
+class TokenSigns:
+    """What the part-of-speech tags say about a token, beside the lexicon.
+
+    Capitalisation cannot tell a German noun from a name; the tagger (``token.tag_``) can. On a
+    Doc without tags (no tagger in the pipeline) every test answers False, so rules fall back
+    to the lexicon alone.
+    """
+
+    def __init__(self, is_german_word: Callable[[str], bool], noun_suffixes: Iterable[str]) -> None:
+        self.is_german_word = is_german_word
+        self.noun_suffixes = tuple(sorted(noun_suffixes))
+
+    @staticmethod
+    def tagged_name(token: Token) -> bool:
+        return token.tag_ in NAME_TAGS
+
+    def common_noun(self, token: Token) -> bool:
+        """Tagged a noun, and a German word or with a German noun ending ("…ung", "…rats")."""
+        if token.tag_ != "NN":
+            return False
+        return self.is_german_word(token.text) or token.lower_.endswith(self.noun_suffixes)

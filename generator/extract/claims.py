@@ -1,39 +1,32 @@
-"""Attribution and claims: who says what, with which stance.
+"""Claims: who says what, with which stance, and how sure the attribution is.
 
-A sentence is attributed through reporting verbs ("sagte", "teilte … mit", inverted
-"betonte Baerbock"), source phrases ("laut X", "nach Angaben des X", "X zufolge") or, for a
-sentence in reported speech or a quote right after an attributed one, the previous
-speaker. The stance comes from the verb ("bestätigte" confirms, "bestritt" denies), from
-phrases anywhere in the sentence ("keine Beweise" doubts, "unbegründete Gerüchte"
-denies), flipped by a negation next to the verb ("bestritt … nicht").
+A sentence is attributed through the speaker slot of a reporting cue (see
+:mod:`generator.extract.attribution`): a reporting verb and its subject, a source phrase
+("laut X", "nach Angaben des X", "X zufolge"), or, for a sentence without a cue in reported
+speech (Konjunktiv, ``Mood=Sub``) or a quote right after an attributed one, the previous speaker.
+A sentence without any of these is narrative and no claim. The stance comes from the cue
+("bestätigte" confirms, "bestritt" denies) within the scope of its negation, and from phrases
+anywhere in the sentence (see :mod:`generator.extract.stance`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
-from generator.extract.base import DocState, LocalStatement, Ref, SentenceView
+from generator.extract.attribution import CONTINUED, UNKNOWN, Context, Frame, SpeakerFinder
+from generator.extract.base import DocState, LocalStatement, SentenceView
+from generator.extract.stance import NO_STATEMENT, StanceReader
 from generator.knowledge.base import KnowledgeBase
-
-CLAUSE_BREAKS = {";", ":", "–", "—"}
-
-
-@dataclass
-class Frame:
-    claimant: str
-    stance: str
-    cue: int  # token index of the cue
-    content_start: int
 
 
 class ClaimFinder:
     def __init__(self, kb: KnowledgeBase, is_role: Callable[[str], bool] = lambda text: False) -> None:
         lex = kb.lexicon
         self.kb = kb
-        self.is_role = is_role
+        self.speakers = SpeakerFinder(kb, is_role)
+        self.stance = StanceReader(kb)
         self.verbs: dict[str, list[tuple[str, str | None]]] = {}
         for stance, verbs in lex.reporting.items():
             for verb in verbs:
@@ -43,34 +36,23 @@ class ClaimFinder:
                 self.verbs.setdefault(word, []).append((stance, particle or None))
         for options in self.verbs.values():
             options.sort(key=lambda o: o[1] is None)  # particle verbs ("wies … zurück") first
-        self.phrases = {stance: [p.lower() for p in ps] for stance, ps in lex.stance_phrases.items()}
-        self.negations = set(lex.negation_words)
-        self.flip = lex.negated_stance
-        self.before = sorted((p.lower().split() for p in lex.source_before), key=len, reverse=True)
-        self.after = {p.lower() for p in lex.source_after}
-        self.pronouns = set(lex.speaker_pronouns)
-        self.descriptors = set(lex.organization_descriptors)
-        self.own_account = [p.lower() for p in lex.own_account_phrases]
-        self.data_words = set(lex.data_source_words)
+        self.object_dependent = set(lex.object_dependent_verbs)
+        self.non_reporting = lex.non_reporting_objects
         self.pointing_back = set(lex.pointing_back_words)
         self.subjunctive = set(lex.subjunctive_forms)
         self.passive = set(lex.passive_auxiliaries)
         self.separable = tuple(lex.separable_particles)
         self.participles = set(lex.participles)
-        self.articles = set(lex.definite_articles)
-        self.object_articles = set(lex.object_articles)
-        self.stop_prepositions = set(lex.subject_stop_prepositions)
-        self.pp_prepositions = set(lex.pp_prepositions)
         self.tail = set(lex.reporting_tail)
+        self.impersonal = set(lex.impersonal_subjects)
 
     def find(self, state: DocState) -> None:
-        previous: list[str] = []
-        last_actor: str | None = None
-        history: list[Ref] = []
+        ctx = Context(state)
         for view in state.sentences:
-            frames = self._frames(view, previous, last_actor) + self._data_frames(view, history)
-            if not frames and previous and self._continues(view):
-                frames = [Frame(c, "asserts", 0, 0) for c in previous]
+            ctx.sentence = view.index
+            frames = self._frames(view, ctx) + self.speakers.data_frames(view, ctx.history)
+            if not frames and ctx.previous and not ctx.unsaid and self._continues(view):
+                frames = [Frame(c, "asserts", 0, 0, CONTINUED) for c in ctx.previous]
             view.speakers = list(dict.fromkeys(f.claimant for f in frames))
             target = view
             if frames and self._points_back(view) and view.index > 0:
@@ -79,31 +61,28 @@ class ClaimFinder:
                 target.speakers = list(dict.fromkeys([*target.speakers, *view.speakers]))
             for frame in frames:
                 if target is not view:
-                    frame = Frame(frame.claimant, frame.stance, 0, 0)
-                stance = self._phrase_stance(target) or frame.stance
-                if frame.stance != "asserts" and stance in ("denies",) and frame.stance == "confirms":
+                    frame = Frame(frame.claimant, frame.stance, 0, 0, frame.confidence)
+                stance = self.stance.phrase_stance(target.span) or frame.stance
+                if stance == "denies" and frame.stance == "confirms":
                     stance = frame.stance
                 self._add(state, target, frame, stance)
-            previous = view.speakers or ([] if view.heading else previous if self._continues(view) else [])
-            people = [
-                r for r in view.actor_refs() if state.entities[r.entity].type in ("person", "organization")
-            ]
-            if people:
-                last_actor = people[-1].entity
-            history.extend(view.actor_refs())
+            if view.speakers:
+                ctx.previous = view.speakers
+            elif view.heading or ctx.unsaid or not self._continues(view):
+                ctx.previous = []
+            self._remember(state, view, ctx)
 
-    def _own_account(self, view: SentenceView) -> list[Frame]:
-        """ "Die Armee hat nach eigenen Angaben …": the sentence's subject is its own source."""
-        toks = view.span
-        text = " ".join(t.lower_ for t in toks)
-        if not any(p in text for p in self.own_account):
-            return []
-        subjects = [
-            r
-            for r in view.actor_refs()
-            if not self._in_pp(toks, r.start) and not _genitive_attribute(toks, r)
-        ]
-        return [Frame(subjects[0].entity, "asserts", 0, 0)] if subjects else []
+    @staticmethod
+    def _remember(state: DocState, view: SentenceView, ctx: Context) -> None:
+        for ref in view.actor_refs():
+            kind = state.entities[ref.entity].type
+            if kind in ("person", "organization"):
+                ctx.last_actor = ref.entity
+            if kind == "person":
+                ctx.last_person = ref.entity
+            if kind == "organization":
+                ctx.last_organization = ref.entity
+        ctx.history.extend(view.actor_refs())
 
     def _points_back(self, view: SentenceView) -> bool:
         """ "Das sagte X …", "Dies erklärte X …" without a clause of its own: attribution only."""
@@ -117,54 +96,45 @@ class ClaimFinder:
             and "„" not in lowers
         )
 
-    def _data_frames(self, view: SentenceView, history: list[Ref]) -> list[Frame]:
-        """ "nach Armeeangaben", "laut UN-Angaben": the body whose data it is, named before."""
-        toks = view.span
-        frames = []
-        for i, tok in enumerate(toks):
-            low = tok.lower_
-            if (
-                i == 0
-                or toks[i - 1].lower_ not in self.data_words
-                or not low.endswith("angaben")
-                or low == "angaben"
-            ):
-                continue
-            ref = next((r for r in view.actor_refs() if r.start == i), None)
-            if ref is None:
-                prefix = low.removesuffix("angaben").rstrip("-")
-                ref = next((r for r in reversed(history) if prefix and prefix in r.text.lower()), None)
-            if ref is not None:
-                frames.append(Frame(ref.entity, "asserts", i, i + 1))
-        return frames
-
     # -- frames -----------------------------------------------------------------------------
-    def _frames(self, view: SentenceView, previous: list[str], last_actor: str | None) -> list[Frame]:
+    def _frames(self, view: SentenceView, ctx: Context) -> list[Frame]:
         toks = view.span
         frames: list[Frame] = []
         lowers = [t.lower_ for t in toks]
+        ctx.unsaid = False
         for i, low in enumerate(lowers):
             if low not in self.verbs:
                 continue
             option = next((o for o in self.verbs[low] if o[1] is None or o[1] in lowers[i + 1 :]), None)
             if option is None:
                 continue
-            stance = option[0]
             if (i + 1 < len(toks) and toks[i + 1].lower_ == "zu") or (i > 0 and toks[i].text[:1].isupper()):
                 continue  # "zu sagen", nouns
             if self._is_participle(low) and any(w in self.passive for w in lowers[:i]):
                 continue  # passive: "wurde beschuldigt", "Dies wurde … bekanntgegeben"
+            verb = f"{low}|{option[1]}" if option[1] else low
+            if verb in self.object_dependent and not self.stance.rejects_statement(toks):
+                continue  # "wies den Angriff zurück": no statement
+            if self._reports_nothing(toks, i, lowers):
+                continue  # "erklärte seine Unabhängigkeit"
+            stance = self.stance.cue_stance(option[0], toks, i)
             if i > 0 and lowers[i - 1] == "und" and frames:
                 claimants = list(dict.fromkeys(f.claimant for f in frames))
+                confidence = frames[-1].confidence
             else:
-                claimants = self._subject(view, i, previous, last_actor)
-            if not claimants:
+                claimants, confidence = self.speakers.subject(view, i, ctx)
+            if stance == NO_STATEMENT or confidence == UNKNOWN:
+                # "sagte er nicht", "sagte ein Oberst": no statement, and no continuation either
+                ctx.unsaid = True
                 continue
-            if self._negated(toks, i):
-                stance = self.flip.get(stance, stance)
-            frames.extend(Frame(c, stance, i, i + 1) for c in claimants)
-        frames.extend(self._source_frames(view))
-        frames.extend(self._own_account(view))
+            if not claimants:
+                near = {lowers[k] for k in (i - 1, i + 1) if 0 <= k < len(lowers)}
+                if not near & self.impersonal:
+                    ctx.unsaid = True  # a speaker we cannot name took the floor: nobody continues
+                continue
+            frames.extend(Frame(c, stance, i, i + 1, confidence) for c in claimants)
+        frames.extend(self.speakers.source_frames(view))
+        frames.extend(self.speakers.own_account(view))
         seen: set[tuple[str, str]] = set()
         unique = []
         for f in frames:
@@ -173,136 +143,19 @@ class ClaimFinder:
                 unique.append(f)
         return unique
 
-    def _subject(self, view: SentenceView, i: int, previous: list[str], last_actor: str | None) -> list[str]:
-        toks = view.span
-        actors = view.actor_refs()
-        # V2 with the actor first: "Berg warf dem Land vor", "Die Partei machte X …"
-        first = [r for r in actors if r.end == i and all(t.lower_ in self.articles for t in toks[: r.start])]
-        if first:
-            return [first[0].entity]
-        # inverted: "sagte der französische Präsident Emmanuel Macron", "betonte Baerbock", "sagte er"
-        j = i + 1
-        while (
-            j < len(toks)
-            and (
-                toks[j].lower_ in self.articles or (toks[j].is_lower and toks[j].lower_ not in self.pronouns)
-            )
-            and toks[j].lower_ not in self.stop_prepositions  # "schrieb auf Telegram": not a subject
-            and j - i <= 3
-        ):
-            j += 1
-        after = [
-            r
-            for r in actors
-            if (
-                r.start == j
-                or (r.start > i and r.start <= j + 1 and toks[r.start - 1].lower_ in self.articles)
-            )
-            and toks[r.start - 1].lower_ not in self.object_articles
-        ]
-        if not after and j < len(toks) and toks[j].text[:1].isupper():
-            # "teilte der Oberste Rat (OR) mit": a name phrase, then the named body
-            k = j
-            while k < len(toks) and k - j < 5 and (toks[k].text[:1].isupper() or toks[k].text == "("):
-                k += 1
-                hit = next((r for r in actors if r.start == k), None)
-                if hit is not None:
-                    after = [hit]
-                    break
-        if after:
-            return _with_coordinated(view, after[0], actors)
-        if j < len(toks) and self.is_role(toks[j].text):  # "sagte die Sprecherin des Verbands, Anna Berg"
-            people = [r for r in actors if j < r.start <= j + 8 and r.entity.startswith("actor:person:")]
-            if people:
-                return [people[0].entity]
-        if j < len(toks) and toks[j].lower_ in self.pronouns and j - i <= 2:
-            return self._pronoun(toks[j].lower_, previous, last_actor)
-        # subject before the verb, in the same clause: the leftmost actor of the clause
-        start = 0
-        if i >= 2 and toks[i - 1].text == "," and toks[i - 2].text == "“":
-            start = i  # „…“, sagte …: the quote is the content, not the speaker
-        for k in range(i - 1, start - 1, -1):
-            if toks[k].text in CLAUSE_BREAKS or toks[k].lower_ == "dass":
-                start = k + 1
-                break
-        before = [
-            r
-            for r in actors
-            if start <= r.start < i and not self._in_pp(toks, r.start) and not _genitive_attribute(toks, r)
-        ]
-        people = [r for r in before if r.entity.startswith("actor:person:")]
-        if people:  # the first person: "X, Berater von Präsident Y, sagte"
-            return _with_coordinated(view, people[0], actors)
-        if before:
-            return _with_coordinated(view, before[0], actors)
-        for k in range(start, i):
-            if toks[k].lower_ in self.pronouns:
-                return self._pronoun(toks[k].lower_, previous, last_actor)
-        return []
-
-    def _pronoun(self, pronoun: str, previous: list[str], last_actor: str | None) -> list[str]:
-        if previous:
-            return previous[:1]
-        return [last_actor] if last_actor else []
-
-    def _in_pp(self, toks: Span, start: int) -> bool:
-        """Actors inside a prepositional phrase ("mit Russland") are not subjects."""
-        k = start - 1
-        while k >= 0 and (
-            toks[k].lower_ in self.articles or (toks[k].is_lower and toks[k].is_alpha and len(toks[k]) > 3)
-        ):
-            k -= 1
-        return k >= 0 and toks[k].lower_ in self.pp_prepositions
-
-    def _negated(self, toks: Span, i: int) -> bool:
-        if i > 0 and toks[i - 1].lower_ in self.negations:
-            return True  # "nicht geleugnet"
-        for k in range(i + 1, min(len(toks), i + 10)):
-            if toks[k].text in (",", ".", "„") or toks[k].lower_ == "dass":
-                break
-            if toks[k].lower_ in self.negations:
-                return True
-        return False
-
-    def _source_frames(self, view: SentenceView) -> list[Frame]:
-        toks = view.span
-        lowers = [t.lower_ for t in toks]
-        frames = []
-        for ref in view.actor_refs():
-            k = ref.start - 1
-            while k >= 0 and (
-                lowers[k] in self.articles
-                or (toks[k].is_lower and toks[k].is_alpha and lowers[k] not in ("laut", "so", "wie", "von"))
-                or self.is_role(toks[k].text)  # "laut dem Kommandeur X"
-                or toks[k].text in self.descriptors  # "nach einer Zählung der Nachrichtenagentur X"
-            ):
-                k -= 1
-            for phrase in self.before:
-                n = len(phrase)
-                if k - n + 1 >= 0 and lowers[k - n + 1 : k + 1] == phrase:
-                    if phrase == ["so"] and (k == 0 or toks[k - 1].text != ","):
-                        break
-                    if phrase == ["wie"]:
-                        break
-                    frames.append(Frame(ref.entity, "asserts", k, ref.end))
-                    break
-            if ref.end < len(toks) and lowers[ref.end] in self.after:
-                frames.append(Frame(ref.entity, "asserts", ref.end, ref.end + 1))
-        return frames
+    def _reports_nothing(self, toks: Span, i: int, lowers: list[str]) -> bool:
+        """A sense of the verb that reports nothing, told by its object ("den Krieg erklären")."""
+        objects = self.non_reporting.get(toks[i].lemma_.lower(), [])
+        start = max((k + 1 for k in range(i) if lowers[k] == ","), default=0)
+        end = next((k for k in range(i + 1, len(lowers)) if lowers[k] == ","), len(lowers))
+        return any(w.startswith(o) for o in objects for w in lowers[start:end])
 
     def _continues(self, view: SentenceView) -> bool:
         """Reported speech (Konjunktiv) or a quote goes on with the previous speaker."""
         toks = view.span
-        if toks[0].text == "„" or any(t.lower_ in self.subjunctive for t in toks):
+        if toks[0].text == "„" or any(t.lower_ in self.subjunctive or _konjunktiv(t) for t in toks):
             return not view.heading
         return False
-
-    def _phrase_stance(self, view: SentenceView) -> str | None:
-        low = f" {' '.join(t.lower_ for t in view.span)} "
-        for stance in ("denies", "doubts", "confirms"):
-            if any(f" {p} " in low for p in self.phrases.get(stance, [])):
-                return stance
-        return None
 
     def _is_participle(self, word: str) -> bool:
         """ "gemeldet", "mitgeteilt", "bestätigt": a participle of a reporting verb."""
@@ -321,7 +174,9 @@ class ClaimFinder:
                 for s in state.statements
             ):
                 continue
-            state.statements.append(LocalStatement(view.index, frame.claimant, stance, text, quote, about))
+            state.statements.append(
+                LocalStatement(view.index, frame.claimant, stance, text, quote, about, frame.confidence)
+            )
 
     def _tracked(self, view: SentenceView) -> list[str]:
         if not self.kb.claims:
@@ -335,29 +190,19 @@ class ClaimFinder:
         return [c.text for c in self.kb.claims if all(any(found(w) for w in group) for group in c.groups)]
 
 
-def _genitive_attribute(toks: Span, ref: Ref) -> bool:
-    """ "Macrons Kommentare", "Frankreichs Erfolg": a possessor, not a subject."""
+def _konjunktiv(token: Token) -> bool:
+    """A finite verb in Konjunktiv I (the tagger's ``Mood=Sub``, not a "-te" form): reported speech.
+
+    Konjunktiv II ("könnte", "würde") is mostly hypothetical, not reported; its reporting forms
+    are listed in `subjunctive_forms`.
+    """
+    low = token.lower_
     return (
-        ref.text.endswith("s")
-        and ref.end < len(toks)
-        and toks[ref.end].text[:1].isupper()
-        and toks[ref.end].is_alpha
-        and ref.end - ref.start == 1
+        token.tag_.endswith("FIN")
+        and "Sub" in token.morph.get("Mood")
+        and not low.endswith(("te", "ten", "tet"))
+        and not low.startswith("würd")
     )
-
-
-def _with_coordinated(view: SentenceView, first: Ref, actors: list[Ref]) -> list[str]:
-    """ "französische und italienische Beamte" / "In Chile und der EU" → both."""
-    result = [first.entity]
-    toks = view.span
-    for ref in actors:
-        if (
-            ref.start >= first.end
-            and ref.start - first.end <= 3
-            and "und" in [t.lower_ for t in toks[first.end : ref.start]]
-        ):
-            result.append(ref.entity)
-    return list(dict.fromkeys(result))
 
 
 def _quote(span: Span) -> str | None:

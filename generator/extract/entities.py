@@ -16,29 +16,19 @@ from spacy.tokens import Span
 
 from generator.base.slugs import slugify
 from generator.extract.base import DocState, LocalEntity, SentenceView, sentence_spans
+from generator.extract.organizations import OrganizationPatterns, adj_stem, plural_nominative
 from generator.extract.places import PlacePatterns
 from generator.knowledge.base import Entry, KnowledgeBase
 
 DATELINE = re.compile(
-    r"^[^()]{2,40}\(\w[\w /.-]{0,30}\)\s*[-–—]"  # "Obertal (dpa) - …"
-    r"|^[A-ZÄÖÜ][\w .'-]{1,40},\s*(?:den\s+)?\d{1,2}\.\s*\w+\s+\d{4}"  # "Obertal, 3. Mai 2021"
+    r"^(?P<place>[^()]{2,40})\(\w[\w /.-]{0,30}\)\s*[-–—]"  # "Obertal (dpa) - …", "Ort/Obertal (AFP) -"
+    r"|^(?P<place2>[A-ZÄÖÜ][\w .'-]{1,40}),\s*(?:den\s+)?\d{1,2}\.\s*\w+\s+\d{4}"  # "Obertal, 3. Mai 2021"
+    r"|^(?P<place3>[A-ZÄÖÜ][\w.'-]{1,40})\s+\w{2,12}\s*\|"  # "Obertal taz | …"
 )
 LARGE_CITY = 200_000
 
 
-def head_lemma(token: str) -> str:
-    """Strip a German genitive/plural ending from a head noun: "Geheimdienstes" → "Geheimdienst"."""
-    if token.endswith("dienste") or token.endswith("räte"):
-        return token[:-1].replace("räte", "rat")
-    for ending in ("es", "s", "n", "en"):
-        if token.endswith(ending) and len(token) - len(ending) >= 4:
-            stem = token[: -len(ending)]
-            if stem[-1] not in "aeiou" or ending in ("s", "n"):
-                return stem
-    return token
-
-
-class EntityFinder(PlacePatterns):
+class EntityFinder(PlacePatterns, OrganizationPatterns):
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         lex = kb.lexicon
@@ -54,6 +44,9 @@ class EntityFinder(PlacePatterns):
         )
         self.state_bodies = set(lex.state_body_heads)
         self.place_prefixes = set(lex.place_name_prefixes)
+        self.name_prefixes = tuple(lex.name_prefixes)
+        self.name_links = set(lex.organization_name_links)
+        self.office_heads = set(lex.office_heads)
         self.descriptors = set(lex.organization_descriptors)
         self.collective_adjectives = set(lex.collective_adjectives)
         self.collective_heads = lex.collective_heads
@@ -87,8 +80,11 @@ class EntityFinder(PlacePatterns):
         """True if a locative word (preposition or "Grenze", "Osten" …) precedes the name,
         or the name opens a dateline ("Obertal (dpa) - …")."""
         toks = view.span
-        if start == 0 and DATELINE.match(view.text):
-            return True
+        dateline = DATELINE.match(view.text) if view.paragraph <= 3 else None  # the opening lines
+        if dateline:
+            place_end = next(dateline.end(g) for g in ("place", "place2", "place3") if dateline.group(g))
+            if toks[start].idx - toks[0].idx < place_end:
+                return True  # a place named in the dateline
         if start >= 2 and toks[start - 1].lower_ in self.coordinators:
             before = [r for r in view.refs if r.end == start - 1]
             if before and before[0].entity.startswith("region:"):
@@ -108,31 +104,9 @@ class EntityFinder(PlacePatterns):
         return entry.population >= LARGE_CITY or self.is_locative(view, start)
 
     def nominative(self, name: str) -> str:
-        """ "Moskaus" → "Moskau" when the form without -s is known too."""
-        if name.endswith("s") and self.kb.lookup(name[:-1]):
-            return name[:-1]
-        return name
+        """ "Moskaus" → "Moskau"; "Paris", "Tunis", "Damaskus" keep their s (see KnowledgeBase.nominative)."""
+        return self.kb.nominative(name)
 
-    def org_head(self, token: str) -> str | None:
-        """The organisation head a noun ends in ("Verteidigungsministeriums" → "ministerium")."""
-        for low in (head_lemma(token).lower(), token.lower()):
-            for head in self.org_heads:
-                if low.endswith(head):
-                    return head
-        return None
-
-    def generic_org_name(self, adjective_stem: str, noun: str) -> str:
-        lemma = head_lemma(noun)
-        head = self.org_head(noun) or ""
-        gender = next(
-            (self.gender[k] for k in sorted(self.gender, key=len, reverse=True) if head.endswith(k)), "m"
-        )
-        ending = self.gender_endings.get(gender, "er")
-        if noun.endswith("kräfte") or noun.endswith("kräften"):
-            lemma, ending = noun.removesuffix("n") if noun.endswith("kräften") else noun, "e"
-        return f"{adjective_stem.capitalize()}{ending} {lemma}"
-
-    # -- main -------------------------------------------------------------------------------
     def find(self, state: DocState) -> None:
         for view in state.sentences:
             for start, end, span in sentence_spans(view):
@@ -140,6 +114,7 @@ class EntityFinder(PlacePatterns):
             self._region_words(state, view)
             self._compass_and_border(state, view)
             self._descriptor_orgs(state, view)
+            self._office_orgs(state, view)
             self._collectives(state, view)
             self._acronyms(state, view)
             self._trained_orgs(state, view)
@@ -150,52 +125,16 @@ class EntityFinder(PlacePatterns):
         toks = view.span
         for i in range(len(toks) - 1):
             adjective = toks[i].lower_
-            stem = _adj_stem(adjective)
+            stem = adj_stem(adjective)
             if stem not in self.collective_adjectives or state.covered(view, i, i + 2):
                 continue
             noun = toks[i + 1].text
             type_ = next((t for t, nouns in self.collective_heads.items() if noun in nouns), None)
             if type_ is None:
                 continue
-            name = f"{stem.capitalize()}e {_plural_nominative(noun)}"
+            name = f"{stem.capitalize()}e {plural_nominative(noun)}"
             group = state.entity(f"group:{slugify(name)}", name, "actor", type_)
             state.mention(view, i, i + 2, group)
-
-    def _trained_orgs(self, state: DocState, view: SentenceView) -> None:
-        """Organisations a trained pipeline found (``doc.spans["ner"]``) that nothing else covers."""
-        for start, end, span in sentence_spans(view, "ner"):
-            if span.label_ == "organization" and not state.covered(view, start, end):
-                name = span.text
-                org = state.entity(f"org:{slugify(name)}", name, "actor", "organization")
-                state.mention(view, start, end, org)
-
-    def _descriptor_orgs(self, state: DocState, view: SentenceView) -> None:
-        """ "Denkfabrik Nordlicht", "Reederei Blau", "Rebellengruppe R7" → organisations."""
-        toks = view.span
-        for i in range(len(toks) - 1):
-            word = toks[i].text
-            tail = word.rsplit("-", 1)[-1]
-            if not (
-                word in self.descriptors
-                or tail in self.descriptors
-                or any(word.endswith(d.lower()) for d in self.descriptors if len(d) > 5)
-            ):
-                continue
-            j = i + 1
-            while (
-                j < len(toks)
-                and toks[j].text[:1].isupper()
-                and not self.kb.words.is_common_noun(toks[j].text)
-            ):
-                j += 1
-            if j == i + 1 or state.covered(view, i + 1, j):
-                continue
-            name = toks[i + 1 : j].text
-            if self.kb.lookup(name):
-                continue
-            org = state.entity(f"org:{slugify(name)}", name, "actor", "organization")
-            state.mention(view, i + 1, j, org)
-            state.mention(view, i, j, org)
 
     def _kb_span(self, state: DocState, view: SentenceView, start: int, end: int, span: Span) -> None:
         entry = self.kb.entries.get(span.kb_id_)
@@ -269,152 +208,7 @@ class EntityFinder(PlacePatterns):
         head = self.org_head(noun)
         if head and noun not in self.kb.person_roles:
             named = self._named_after(state, view, j + 1)
+            if named is None and self._name_goes_on(toks, j + 1):
+                return  # "Österreichisches Institut für Internationale Politik": a longer name, not known
             org = named or self._country_org(state, country, noun, toks[start].text)
             state.mention(view, start, j + 1, org)
-
-    def _named_after(self, state: DocState, view: SentenceView, k: int) -> LocalEntity | None:
-        """ "die chilenische Agentur XYZ": the name after a description is the organisation."""
-        toks = view.span
-        if k >= len(toks):
-            return None
-        text = toks[k].text
-        known = [self.kb.entries[s.key] for s in self.kb.lookup(text) if s.key in self.kb.entries]
-        org = next((e for e in known if e.category == "organization"), None)
-        if org:
-            return self.actor(state, org)
-        if 2 <= len(text) <= 6 and text.isupper() and text.isalpha():
-            ent = state.entity(f"org:{slugify(text)}", text, "actor", "organization")
-            state.mention(view, k, k + 1, ent)
-            return ent
-        return None
-
-    def _country_org(self, state: DocState, country: Entry, noun: str, adjective: str) -> LocalEntity:
-        code = country.country or ""
-        lemma = head_lemma(noun)
-        for candidate in (lemma.lower(), noun.lower(), (self.org_head(noun) or "")):
-            key = self.kb.country_heads.get((code, candidate))
-            if key:
-                return self.actor(state, self.kb.entries[key])
-        stem = next(
-            (a for a, c in self.kb.adjectives.items() if c == code and a == _adj_stem(adjective.lower())),
-            None,
-        )
-        name = self.generic_org_name(stem or _adj_stem(adjective.lower()), noun)
-        return state.entity(f"org:{slugify(name)}", name, "actor", "organization", country=code)
-
-    def _prefix(self, state: DocState, view: SentenceView, start: int, entry: Entry) -> None:
-        token = view.span[start].text
-        tail = token.split("-", 1)[1]
-        if tail in self.kb.person_roles or _ends_with_any(tail, self.kb.person_roles):
-            return  # a role ("NATO-Generalsekretär"): handled with the person it names
-        if tail in self.prefix_state_heads:
-            state.mention(view, start, start + 1, self.actor(state, entry))
-            return
-        known = [self.kb.entries[s.key] for s in self.kb.lookup(tail) if s.key in self.kb.entries]
-        known_org = next((e for e in known if e.category == "organization"), None)
-        if known_org:
-            state.mention(view, start, start + 1, self.actor(state, known_org))
-            return
-        if self.org_head(tail) and entry.category == "country":
-            code = entry.country or ""
-            key = self.kb.country_heads.get((code, head_lemma(tail).lower()))
-            if key:
-                org = self.actor(state, self.kb.entries[key])
-            else:
-                name = f"{token.split('-', 1)[0]}-{head_lemma(tail)}"
-                org = state.entity(f"org:{slugify(name)}", name, "actor", "organization", country=code)
-            state.mention(view, start, start + 1, org)
-        elif entry.category == "organization":
-            state.mention(view, start, start + 1, self.actor(state, entry))
-
-    def _acronyms(self, state: DocState, view: SentenceView) -> None:
-        for i, tok in enumerate(view.span):
-            text = tok.text
-            if (
-                2 <= len(text) <= 6
-                and text.isupper()
-                and text.isalpha()
-                and not state.covered(view, i, i + 1)
-            ):
-                if set(text) <= set("IVXLCDM") or self.kb.words.is_german_word(text.capitalize()):
-                    continue
-                org = state.entity(f"org:{slugify(text)}", text, "actor", "organization")
-                state.mention(view, i, i + 1, org)
-
-    def bare_heads(self, state: DocState) -> None:
-        """ "des Geheimdienstes" → the last organisation with that head; "das Außenministerium"
-        in a sentence naming a country → that country's ministry."""
-        seen: list[LocalEntity] = []
-        for view in state.sentences:
-            toks = view.span
-            for i, tok in enumerate(toks):
-                if i == 0 or toks[i - 1].lower_ not in self.articles:
-                    continue
-                if state.covered(view, i, i + 1) or not tok.text[:1].isupper():
-                    continue
-                lemma = head_lemma(tok.text)
-                earlier = next((e for e in reversed(seen) if self._refers_to(lemma, e)), None)
-                if earlier is not None and (self.org_head(tok.text) or lemma in self.descriptor_kinds):
-                    state.mention(view, i, i + 1, earlier)
-                    continue
-                if lemma in self.state_bodies:
-                    country = self._sentence_country(state, view)
-                    if country and lemma in self.state_heads:  # "die Regierung in Lima": the state
-                        entry = self.kb.country_entry(country)
-                        if entry:
-                            state.mention(view, i, i + 1, self.actor(state, entry))
-                        continue
-                    if country:
-                        entry = self.kb.country_entry(country)
-                        adjective = next(
-                            (a for a, c in self.kb.adjectives.items() if c == country and a.endswith("isch")),
-                            None,
-                        )
-                        if entry and adjective:
-                            org = self._country_org(state, entry, tok.text, adjective)
-                            state.mention(view, i, i + 1, org)
-            seen.extend(
-                state.entities[r.entity]
-                for r in view.refs
-                if r.entity.startswith("actor:") and state.entities[r.entity].type == "organization"
-            )
-
-    def _refers_to(self, noun: str, org: LocalEntity) -> bool:
-        """Whether a bare noun ("des Geheimdienstes", "die Miliz", "des Bündnisses") can mean `org`."""
-        low = noun.lower()
-        if org.name.split()[-1].lower().endswith(low) or any(
-            m.text.lower().endswith(low) for m in org.mentions
-        ):
-            return True
-        if any(low in m.text.lower().split()[0] for m in org.mentions if " " in m.text):
-            return True  # "Hilfsorganisation Helfende Hände" → "die Organisation"
-        entry = self.kb.entries.get(org.key)
-        return bool(entry and entry.kind and entry.kind in self.descriptor_kinds.get(noun, ()))
-
-    def _sentence_country(self, state: DocState, view: SentenceView) -> str | None:
-        for ref in view.refs:
-            ent = state.entities.get(ref.entity)
-            if ent and ent.country and (ent.type in ("state", "country") or ent.key.startswith("city:")):
-                return ent.country
-        return None
-
-
-def _plural_nominative(noun: str) -> str:
-    """ "Beamten" → "Beamte", "Kreisen" → "Kreise"; "Diplomaten", "Regierungen" stay."""
-    if noun.endswith(("Beamten", "Kreisen", "Offiziellen", "Verbündeten")):
-        return noun[:-1]
-    return noun
-
-
-def _adj_stem(word: str) -> str:
-    for ending in ("en", "er", "es", "em", "e"):
-        if word.endswith(ending) and word[: -len(ending)].endswith(
-            ("isch", "lich", "ig", "al", "ert", "ang")
-        ):
-            return word[: -len(ending)]
-    return word
-
-
-def _ends_with_any(word: str, tails: set[str]) -> bool:
-    low = word.lower()
-    return any(low.endswith(t.lower()) and len(t) >= 4 for t in tails)

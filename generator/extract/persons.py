@@ -13,34 +13,16 @@ from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Span, Token
 
 from generator.base.slugs import slugify
-from generator.extract.base import DocState, LocalEntity, SentenceView, sentence_spans
+from generator.extract.base import DocState, LocalEntity, SentenceView, TokenSigns, sentence_spans
 from generator.knowledge.base import KnowledgeBase
+from generator.knowledge.names import close_spelling
+
+LOCATIVE_FILLERS = frozenset({"ADJA", "ART", "KON", "$,"})
+"""STTS tags of the words that may stand between a place preposition and a place name."""
 
 
-def name_key(name: str) -> str:
-    """A spelling-tolerant key: "Kovalev" and "Kowalew" give the same key."""
-    key = name.lower().replace("w", "v").replace("y", "j").replace("ij", "i").replace("kh", "ch")
-    return key.removesuffix("s") if len(key) > 5 else key
-
-
-def close_spelling(a: str, b: str) -> bool:
-    """Same key, or one edit apart for names of six letters or more."""
-    ka, kb = name_key(a), name_key(b)
-    if ka == kb:
-        return True
-    if min(len(ka), len(kb)) < 6 or abs(len(ka) - len(kb)) > 1 or ka[:3] != kb[:3]:
-        return False
-    return _edit_distance(ka, kb) <= 1
-
-
-def _edit_distance(a: str, b: str) -> int:
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
+ROLE_EDGE_TAGS = frozenset({"APPR", "APPRART", "ART", "KON", "ADV", "PTKVZ", "$(", "PPOSAT", "PIAT"})
+"""STTS tags that never begin or end a role phrase ("von Präsident", "Anwalt von")."""
 
 
 class PersonFinder:
@@ -58,6 +40,9 @@ class PersonFinder:
         self.articles = {*lex.definite_articles, *lex.indefinite_articles}
         self.name_prefixes = tuple(lex.name_prefixes)
         self.place_prepositions = set(lex.place_prepositions)
+        self.coordinators = set(lex.coordinators)
+        self.time_words = {*lex.months, *lex.weekdays, *lex.period_words}
+        self.signs = TokenSigns(self.words.is_german_word, lex.noun_suffixes)
 
     # -- token tests -----------------------------------------------------------------------
     def is_role(self, text: str) -> bool:
@@ -85,6 +70,10 @@ class PersonFinder:
     def is_word(self, text: str) -> bool:
         return self.words.is_german_word(text) or text.lower() in self.articles
 
+    def plain_word(self, tok: Token) -> bool:
+        """A German word the tagger does not call a name ("Berg" tagged NE is a name)."""
+        return self.is_word(tok.text) and not self.signs.tagged_name(tok)
+
     def is_given_name(self, text: str) -> bool:
         return text in self.words.given_names and text.lower() not in STOP_WORDS
 
@@ -109,7 +98,7 @@ class PersonFinder:
                 and self.is_given_name(toks[i].text)
                 and i + 1 < len(toks)
                 and self.name_like(toks[i + 1])
-                and not self.is_word(toks[i + 1].text)
+                and not self.plain_word(toks[i + 1])
             ):
                 continue
             return True
@@ -136,13 +125,19 @@ class PersonFinder:
             while start < j and (
                 toks[start].text in self.particles
                 or self.is_role(toks[start].text)
-                or (self.is_word(toks[start].text) and not self.is_given_name(toks[start].text))
+                or (self.plain_word(toks[start]) and not self.is_given_name(toks[start].text))
             ):
                 start += 1  # "Laut", "Der", "von", common nouns before the name
             end = j
-            while end > start and (
+            keep = 2 if start < end and self.is_given_name(toks[start].text) else 0  # "Anna Berg"
+            while end > start + keep and (
                 toks[end - 1].text in self.particles
-                or (len(toks[end - 1]) > 3 and self.words.is_common_noun(toks[end - 1].text))
+                or toks[end - 1].text in self.time_words  # "Wang Yi Mitte August"
+                or (
+                    len(toks[end - 1]) > 3
+                    and self.words.is_common_noun(toks[end - 1].text)
+                    and not self.signs.tagged_name(toks[end - 1])
+                )
             ):
                 end -= 1  # "… Macron Dienstag"
             place = places.get(toks[start:end].text) if end > start else None
@@ -167,20 +162,46 @@ class PersonFinder:
 
     def _accept(self, view: SentenceView, start: int, end: int) -> bool:
         toks = view.span
-        names = [t.text for t in toks[start:end] if t.text not in self.particles]
+        tokens = [t for t in toks[start:end] if t.text not in self.particles]
+        names = [t.text for t in tokens]
         if not names or any(self.is_role(n) for n in names):
             return False
-        unknown = [n for n in names if not self.is_word(n)]
-        if len(names) >= 2 and self.is_given_name(names[0]) and unknown:
+        given = self.is_given_name(names[0])
+        if len(tokens) == 1 and (given or (tokens[0].tag_ and not self.signs.tagged_name(tokens[0]))):
+            return False  # a first name alone, or one word the tagger does not call a name
+        if not given and (self.signs.common_noun(tokens[-1]) or tokens[-1].tag_ == "NN"):
+            return False  # "des Übergangsrats", "Kommando Nord der Armee": common nouns, not a name
+        if not given and self._after_locative(toks, start):
+            return False  # a place: "in Obertal", "in Ober Tal und Untertal"
+        unknown = [t for t in tokens if not self.plain_word(t)]
+        if len(names) >= 2 and given and unknown:
             return True
         if len(names) >= 2 and len(unknown) == len(names):
             return True
         before = toks[start - 1].text if start > 0 else ""
-        if before in self.place_prepositions and not self.is_given_name(names[0]):
-            return False  # a place: "in Obertal"
         if unknown and (self.is_role(before) or before in self.honorifics or self._role(view, start, end)):
             return True
         return bool(unknown) and len(names) <= 3 and self._inverted_speaker(view, start)
+
+    def _after_locative(self, toks: Span, start: int) -> bool:
+        """A place preposition before the name, across adjectives, articles and coordinated names:
+        "in Obertal", "im benachbarten Obertal", "in Obertal und Untertal"."""
+        k = start - 1
+        while k >= 0 and start - k <= 6:
+            tok = toks[k]
+            if tok.lower_ in self.place_prepositions or tok.lower_ == "im":
+                return True
+            if not self._between_place_and_name(tok):
+                return False
+            k -= 1
+        return False
+
+    def _between_place_and_name(self, tok: Token) -> bool:
+        if self.name_like(tok) and not self.plain_word(tok):
+            return True  # an earlier name of a list: "in Obertal und Untertal"
+        if tok.tag_:
+            return tok.tag_ in LOCATIVE_FILLERS
+        return tok.is_lower and tok.is_alpha  # untagged: any lowercase word
 
     def _inverted_speaker(self, view: SentenceView, start: int) -> bool:
         toks = view.span
@@ -188,7 +209,36 @@ class PersonFinder:
 
     def _add(self, state: DocState, view: SentenceView, start: int, end: int) -> None:
         name = view.span[start:end].text
-        for ref in list(view.refs):  # a name shadows a city of the same spelling ("Wladimir")
+        self._shadow(state, view, start, end)
+        existing = self._match_existing(state, name)
+        person = existing or state.entity(f"person:{slugify(name)}", name, "actor", "person")
+        if existing and len(name.split()) > len(person.name.split()):
+            person.name = name
+        if person.role is None:
+            person.role = self._role(view, start, end)
+        if person.country is None and person.role:
+            person.country = self._country_of_role(person.role)
+        state.mention(view, start, end, person)
+
+    def _country_of_role(self, role: str) -> str | None:
+        """The country a role names: "russische Präsident", "US-Außenminister", "Polizeichef des Kosovos"."""
+        for word in role.split():
+            code = self.kb.country_of_adjective(word)
+            if code:
+                return code
+            for part in (word.split("-", 1)[0] if "-" in word else "", word):
+                found = self.kb.lookup(part) if part else None
+                code = next(
+                    (f.key.split(":", 1)[1] for f in found or [] if f.key.startswith("country:")), None
+                )
+                if code:
+                    return code
+        return None
+
+    @staticmethod
+    def _shadow(state: DocState, view: SentenceView, start: int, end: int) -> None:
+        """A person's name shadows a city of the same spelling ("Wladimir"): drop its mention."""
+        for ref in list(view.refs):
             if ref.start < end and start < ref.end:
                 view.refs.remove(ref)
                 ent = state.entities.get(ref.entity)
@@ -198,23 +248,16 @@ class PersonFinder:
                     ]
                     if not ent.mentions:
                         del state.entities[ref.entity]
-        existing = self._match_existing(state, name)
-        person = existing or state.entity(f"person:{slugify(name)}", name, "actor", "person")
-        if existing and len(name.split()) > len(person.name.split()):
-            person.name = name
-        if person.role is None:
-            person.role = self._role(view, start, end)
-        state.mention(view, start, end, person)
 
     def _match_existing(self, state: DocState, name: str) -> LocalEntity | None:
-        last = name.split()[-1]
-        for ent in state.entities.values():
-            same_first = (
-                len(name.split()) == 1 or len(ent.name.split()) == 1 or ent.name.split()[0] == name.split()[0]
-            )
-            if ent.type == "person" and close_spelling(ent.name.split()[-1], last) and same_first:
+        parts = name.split()
+        people = [e for e in state.entities.values() if e.type == "person"]
+        for ent in people:
+            known = ent.name.split()
+            same_first = len(parts) == 1 or len(known) == 1 or known[0] == parts[0]
+            if same_first and close_spelling(known[-1], parts[-1]):
                 return ent
-        return None
+        return _by_first_word(people, parts)
 
     def _role(self, view: SentenceView, start: int, end: int) -> str | None:
         """The role phrase before ("der russische Präsident X") or after ("X, Chef des …,") a name."""
@@ -253,13 +296,18 @@ class PersonFinder:
         for i, tok in enumerate(view.span):
             if not self.name_like(tok) or self._blocked(state, view, i):
                 continue
+            covered = any(r.start <= i < r.end for r in view.refs)
             for person in people:
                 last = person.name.split()[-1]
                 if len(last) >= 3 and close_spelling(last, tok.text) and tok.text != person.name:
-                    if any(r.start <= i < r.end for r in view.refs):
-                        break
-                    state.mention(view, i, i + 1, person)
+                    if not covered:
+                        state.mention(view, i, i + 1, person)
                     break
+            else:
+                person = _by_first_word(people, [tok.text])  # "Anna" after "Anna Berg"
+                if person is not None:
+                    self._shadow(state, view, i, i + 1)  # a city of that name gives way
+                    state.mention(view, i, i + 1, person)
 
     def _role_mentions(self, state: DocState, view: SentenceView, people: list[LocalEntity]) -> None:
         """ "der russische Präsident" → the person introduced with that role in the document."""
@@ -280,6 +328,18 @@ class PersonFinder:
                     break
 
 
+def _by_first_word(people: list[LocalEntity], parts: list[str]) -> LocalEntity | None:
+    """A one-word name that is the first word of exactly one full name of the document is that
+    person: a first name alone ("Anna" after "Anna Berg") or a family name written first
+    ("Präsident Lai" after "Lai Ching-te"). Two words: the full name of a person known by the
+    first word alone."""
+    if len(parts) == 1:
+        found = [p for p in people if len(p.name.split()) > 1 and p.name.split()[0] == parts[0]]
+    else:
+        found = [p for p in people if p.name == parts[0]]
+    return found[0] if len(found) == 1 else None
+
+
 def _ner(view: SentenceView) -> list[tuple[int, int, Span]]:
     return [(a, b, s) for a, b, s in sentence_spans(view, "ner")]
 
@@ -296,8 +356,16 @@ def _same_role(role: str, phrase: str, kb: KnowledgeBase) -> bool:
 
 
 def _clean_role(span: Span, articles: set[str]) -> str | None:
-    words = [t.text for t in span if t.text not in (",", "„", "“")]
-    while words and words[0].lower() in articles:
-        words = words[1:]
-    text = " ".join(words).strip()
+    """The role as a noun phrase: no reporting verb or preposition before it ("sagte Sprecher",
+    "von Präsident"), nothing after a verb ("… hatte seinem"), no dangling "von" at the end."""
+    tokens = [t for t in span if t.text not in (",", "„", "“")]
+    cut = next((k for k, t in enumerate(tokens) if k and t.tag_.startswith("V")), len(tokens))
+    tokens = tokens[:cut]
+    while tokens and (
+        tokens[0].lower_ in articles or tokens[0].tag_ in ROLE_EDGE_TAGS or tokens[0].tag_.startswith("V")
+    ):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].lower_ in articles or tokens[-1].tag_ in ROLE_EDGE_TAGS):
+        tokens = tokens[:-1]
+    text = " ".join(t.text for t in tokens).replace("( ", "(").replace(" )", ")").strip()
     return text or None

@@ -25,14 +25,21 @@ class WordLists:
     reporting: dict[str, list[str]]  # stance → finite reporting verbs; "teilte|mit" = separable
     reporting_tail: list[str]  # verbs of a trailing frame ("…, erklärte sie") cut from a claim text
     stance_phrases: dict[str, list[str]]  # stance → phrases that set it anywhere in the sentence
+    stance_phrase_exceptions: list[str]  # phrases that cancel a stance phrase ("kein Zweifel")
     negation_words: list[str]  # negations next to a verb that flip its stance
-    negated_stance: dict[str, str]  # stance → the stance it becomes when negated
+    negated_stance: dict[str, str]  # stance → the stance it becomes when negated ("none": no statement)
+    object_dependent_verbs: list[str]  # verbs that deny only when the object is a statement
+    non_reporting_objects: dict[str, list[str]]  # verb lemma → objects of a sense that reports nothing
+    repelled_objects: list[str]  # stems of objects that are repelled, not denied ("angriff")
+    correlative_negations: list[str]  # "weder … noch": denies when it negates full verbs
     source_before: list[str]  # source phrases before an actor ("laut", "nach Angaben")
     source_after: list[str]  # source words after an actor ("zufolge")
     own_account_phrases: list[str]  # "nach eigenen Angaben": the subject is its own source
     data_source_words: list[str]  # "nach"/"laut" before "…angaben" compounds ("nach Armeeangaben")
     pointing_back_words: list[str]  # "Das sagte X": attribution of the previous sentence
     speaker_pronouns: list[str]  # pronouns that continue the previous speaker
+    person_pronouns: list[str]  # speaker pronouns that refer to a person ("er")
+    impersonal_subjects: list[str]  # "hieß es", "sagte man": a report without a new speaker
     subjunctive_forms: list[str]  # Konjunktiv forms: reported speech continues the last speaker
     passive_auxiliaries: list[str]  # a participle after these is passive, not a report
     separable_particles: list[str]  # particles of separable verbs ("mitgeteilt")
@@ -50,6 +57,7 @@ class WordLists:
     collective_adjectives: list[str]  # adjective stems of unnamed collective sources
     collective_heads: dict[str, list[str]]  # actor type → nouns of unnamed collective sources
     organization_descriptors: list[str]  # nouns before an organisation's name ("Reederei X")
+    office_heads: list[str]  # "Büro des Ministerpräsidenten": an office named after its holder's role
     descriptor_kinds: dict[str, list[str]]  # bare noun → organisation kinds it refers back to
     head_gender: dict[str, str]  # organisation head noun ending → grammatical gender
     # -- roles.yml ---------------------------------------------------------------------------------
@@ -69,6 +77,9 @@ class WordLists:
     origin_prepositions: list[str]  # a country after one of these is whom a figure counts
     honorifics: list[str]  # titles before a name ("Frau", "Dr.")
     name_prefixes: list[str]  # Arabic article prefixes of names ("al-")
+    organization_name_links: list[str]  # "Institut für …": words inside an organisation's name
+    ordinal_cues: list[str]  # "am 3. Mai", "zum 2. Mal": before these a number with a stop is an ordinal
+    noun_suffixes: list[str]  # endings of German common nouns: a noun-tagged word with one is no name
     adjective_endings: list[str]  # endings added to adjective stems ("" = the stem itself)
     gender_endings: dict[str, str]  # gender → strong adjective ending ("Russisches …")
     compass_words: dict[str, str]  # "im Süden des X" → "Süd-X"
@@ -77,6 +88,7 @@ class WordLists:
     weekdays: dict[str, int]  # weekday → 0 (Monday) … 6
     relative_days: dict[str, int]  # "gestern" → -1 day
     date_articles: list[str]  # "Sonntag, dem 3. März"
+    period_words: list[str]  # "Mitte August", "Ende 2015": a time, never part of a name
     year_cues: list[str]  # words before a year-like number that make it a year
     # -- figures.yml -------------------------------------------------------------------------------
     number_words: dict[str, int]  # basic number words
@@ -84,9 +96,17 @@ class WordLists:
     scale_words: dict[str, int]  # scale words after a number ("Millionen")
     unit_adjectives: dict[str, str]  # "90-minütig" → Minuten
     qualifiers: dict[str, str]  # surface before a number → normalised qualifier
+    qualifier_governing_verbs: dict[str, list[str]]  # qualifier → verbs (lemma) that make it a preposition
+    qualifier_governing_nouns: dict[str, list[str]]  # qualifier → nouns (word ends) before it: a preposition
     counted_nominalised: list[str]  # counted nouns the noun lexicon may lack
-    not_counted: list[str]  # nouns after a number that make it a date, time or age
+    not_counted: list[str]  # nouns after a number that make it no figure (date, time, age, share)
+    age_before: list[str]  # "im Alter von 60 Jahren": the number is an age
+    age_after: list[str]  # "34 Jahre alt": after the counted noun, the number is an age
+    vague_before: list[str]  # "mehrere hundert": a vague amount, not a figure
+    label_nouns: list[str]  # "Platz 3", "Operation 1027": a number after these is a label
     count_nouns: list[str]  # "die Zahl": a figure even without a counted noun
+    partitive_articles: list[str]  # "drei der Verdächtigen": a genitive between number and noun
+    figure_determiners: list[str]  # possessives, demonstratives: after a number, no counted noun follows
     figure_prepositions: list[str]  # prepositional phrases skipped between number and noun
     figure_place_prepositions: list[str]  # a place after the counted noun joins the subject
     # -- cleaning.yml ------------------------------------------------------------------------------

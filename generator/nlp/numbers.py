@@ -1,4 +1,4 @@
-"""German number parsing: "4.500", "1,5 Millionen", "zwölf", "dreiundzwanzig", "zweihundert"."""
+"""German number parsing: "4.500", "14 000", "250'000", "1,5 Millionen", "zwölf", "dreiundzwanzig"."""
 
 from __future__ import annotations
 
@@ -8,7 +8,11 @@ from dataclasses import dataclass
 from generator.knowledge.schema import shipped_words
 from generator.knowledge.words import WordLists
 
-DIGITS = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
+# Thousands are grouped by "." (German), "'" or "’" (Swiss) or a space (plain, no-break U+00A0,
+# narrow no-break U+202F, thin U+2009): one separator throughout, 3-digit groups after a 1-3 digit head.
+GROUP_SEPARATORS = ".'’ \u00a0\u202f\u2009"
+DIGITS = re.compile(rf"^(?:\d{{1,3}}(?P<sep>[{GROUP_SEPARATORS}])\d{{3}}(?:(?P=sep)\d{{3}})*|\d+)(?:,\d+)?$")
+DIGIT_GROUP = re.compile(r"^\d{3}(?:,\d+)?$")  # a group after a spaced head: "000", "500,5"
 UNIT_COMPOUND = re.compile(r"^(\d+(?:,\d+)?)-([a-zäöüß]+)$")
 
 
@@ -35,11 +39,20 @@ def number_words(words: WordLists | None = None) -> NumberWords:
 
 
 def parse_digits(text: str) -> float | None:
-    """ "4.500" → 4500, "1,5" → 1.5, "3000" → 3000; anything else → None."""
-    if not DIGITS.match(text):
+    """ "4.500" → 4500, "14 000" → 14000, "250'000" → 250000, "1,5" → 1.5, "3000" → 3000;
+    anything else → None."""
+    match = DIGITS.match(text)
+    if not match:
         return None
-    value = float(text.replace(".", "").replace(",", "."))
+    if match["sep"]:
+        text = text.replace(match["sep"], "")
+    value = float(text.replace(",", "."))
     return int(value) if value.is_integer() else value
+
+
+def is_digit_group(text: str) -> bool:
+    """A 3-digit group that continues a spaced number ("14 000": the "000")."""
+    return bool(DIGIT_GROUP.match(text))
 
 
 def parse_number_word(word: str, words: WordLists | None = None) -> int | None:

@@ -1,7 +1,7 @@
 """NLP stage: one spaCy pipeline for German, built once per run.
 
-``spacy.blank("de")`` with a sentencizer, the lookup lemmatizer from
-``spacy-lookups-data`` and the knowledge-base gazetteer component. Paragraphs are
+``spacy.blank("de")`` with a sentencizer, the HanTa part-of-speech tagger (tags, lemmas,
+morphology: `generator.nlp.tagger`) and the knowledge-base gazetteer component. Paragraphs are
 processed as separate Docs, so a headline or paragraph never merges into the next
 sentence. A trained pipeline (``de_core_news_*``), when configured, adds its entities
 as an extra signal in ``doc.spans["ner"]``.
@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 
 from generator.errors import ConfigError
 from generator.knowledge.base import KnowledgeBase, cached_knowledge
+from generator.nlp import tagger as _tagger  # noqa: F401  (registers lagebild_tagger)
 
 log = logging.getLogger(__name__)
 
@@ -110,6 +111,44 @@ def quote_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+class NumberStops:
+    """A number that carries its sentence's full stop is split from it ("mehr als 80. Die Polizei …").
+
+    The German tokenizer keeps "80." together as an ordinal, so the sentencizer would glue the next
+    sentence on. The stop is split off when a capitalised word follows that is no month name and the
+    number is not an ordinal after an article ("der 3. Weltkrieg", "am 3. Mai", "zum 2. Mal").
+    """
+
+    def __init__(self, ordinal_cues: set[str], months: set[str]) -> None:
+        self.ordinal_cues = ordinal_cues
+        self.months = months
+
+    def __call__(self, doc: Doc) -> Doc:
+        with doc.retokenize() as retokenizer:
+            for token in doc[:-1]:
+                if self._carries_stop(doc, token.i):
+                    retokenizer.split(token, [token.text[:-1], "."], heads=[(token, 0), (token, 0)])
+        return doc
+
+    def _carries_stop(self, doc: Doc, i: int) -> bool:
+        text, after = doc[i].text, doc[i + 1]
+        number = text[:-1]
+        if len(text) < 2 or not text.endswith(".") or not number.replace(".", "").replace(",", "").isdigit():
+            return False
+        if not after.text[:1].isupper() or after.lower_ in self.months:
+            return False
+        grouped = "." in number or "," in number  # "3.000.": no ordinal
+        return grouped or i == 0 or doc[i - 1].lower_ not in self.ordinal_cues
+
+
+@Language.factory("lagebild_number_stops", default_config={"knowledge": ""})
+def make_number_stops(nlp: Language, name: str, *, knowledge: str) -> NumberStops:
+    """Split a sentence's full stop off the number it ends on; `knowledge` as for the gazetteer."""
+    words = cached_knowledge(knowledge or None).lexicon
+    cues = {w.lower() for w in (*words.definite_articles, *words.ordinal_cues)}
+    return NumberStops(cues, {m.lower() for m in words.months})
+
+
 @Language.factory("lagebild_gazetteer", default_config={"knowledge": ""})
 def make_gazetteer(nlp: Language, name: str, knowledge: str) -> Gazetteer:
     """Knowledge-base gazetteer; `knowledge` is the path of a user knowledge file or ""."""
@@ -147,17 +186,12 @@ class Pipeline:
 
 
 def build_pipeline(knowledge: str | None = None, trained: str | None = None) -> Pipeline:
-    """Build the German pipeline once: blank("de") + sentencizer + lookup lemmatizer + gazetteer."""
+    """Build the German pipeline once: blank("de") + sentencizer + HanTa tagger + gazetteer."""
     nlp = spacy.blank("de")
+    nlp.add_pipe("lagebild_number_stops", config={"knowledge": knowledge or ""})
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("lagebild_quote_boundaries")
-    try:
-        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-        nlp.initialize()
-    except (OSError, ValueError) as exc:  # spacy-lookups-data missing
-        raise ConfigError(
-            f"the German lookup tables could not be loaded ({exc}); install spacy-lookups-data"
-        ) from exc
+    nlp.add_pipe("lagebild_tagger")
     nlp.add_pipe("lagebild_gazetteer", config={"knowledge": knowledge or ""})
     model = None
     if trained:
