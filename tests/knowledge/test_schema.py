@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import re
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,7 @@ from generator.base.digest import CODE_SUFFIXES
 from generator.corpus.clean import clean_text
 from generator.errors import ConfigError
 from generator.knowledge.schema import SHIPPED_WORDS, extend_words, read_user_file, shipped_words
-from generator.knowledge.words import list_names
+from generator.knowledge.words import WordLists, list_names
 from generator.nlp.dates import resolve_date
 from generator.nlp.numbers import parse_number_word
 
@@ -180,3 +182,21 @@ def test_no_module_outside_knowledge_defines_a_german_word_list() -> None:
             if len(german) >= 2:
                 found.append(f"{relative}: {names[0]} = {german[:4]}")
     assert found == [], "German word lists belong in generator/knowledge/*.yml"
+
+
+def test_the_readme_names_every_list_a_user_may_extend_under_its_file() -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    block = readme[readme.index("- `lexicon.yml`:") : readme.index("Lists gain the words you give")]
+    listed: dict[str, str] = {}
+    for entry in re.split(r"\n- ", block.strip().removeprefix("- ")):
+        file, names = entry.split(":", 1)
+        for name in re.findall(r"`(\w+)`", names):
+            listed[name] = file.strip("` ")
+    shipped: dict[str, str] = {}
+    for path in sorted((ROOT / "generator" / "knowledge").glob("*.yml")):
+        if path.name == "series.yml":
+            continue  # the rules of figure series, a schema of their own (its `qualifiers` are ranges)
+        data = yaml.safe_load(path.read_text("utf-8")) or {}
+        if isinstance(data, dict):
+            shipped.update({k: path.name for k in data if k in {f.name for f in fields(WordLists)}})
+    assert listed == shipped
