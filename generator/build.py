@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator.base.cache import KEEP_DAYS, ExtractionCache, pipeline_version, prune
+from generator.base.files import write_atomic
 from generator.corpus.read import read_corpus
 from generator.errors import InputError
 from generator.evaluate.annotation import document_records
@@ -80,10 +81,7 @@ def build_report(
 def write_extraction(report: Report, out: Path) -> None:
     """Write ``{"documents": [...]}`` in the annotation format, atomically."""
     payload = json.dumps({"documents": document_records(report)}, ensure_ascii=False, indent=2)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.tmp")
-    tmp.write_text(payload + "\n", encoding="utf-8")
-    tmp.replace(out)
+    write_atomic(out, payload + "\n")
 
 
 def _bar(progress: ProgressFactory, label: str) -> Callable[[int, int], None]:

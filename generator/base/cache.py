@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.base.digest import code_digest
+from generator.base.files import write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -108,8 +109,4 @@ def prune(folder: Path, days: float = KEEP_DAYS) -> int:
 
 def write_pickle(path: Path, value: Any) -> None:
     """Pickle `value` to `path` atomically: readers see the old file or the whole new one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    with tmp.open("wb") as fh:
-        pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-    tmp.replace(path)
+    write_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))

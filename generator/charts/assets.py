@@ -23,6 +23,7 @@ import matplotlib
 
 from generator.base.cache import touch
 from generator.base.digest import code_digest
+from generator.base.files import write_atomic
 from generator.charts.figures import ChartPoint, alt_text, caption, mention_alt, render_chart, render_mentions
 from generator.charts.maps import format_coordinates, render_map, shapes_path
 from generator.charts.stances import StancePoint, render_stances, stance_alt
@@ -211,11 +212,8 @@ class ChartCache:
 
     def put(self, asset: Asset, svg: str) -> None:
         path = self._path(asset)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_text(svg, encoding="utf-8", newline="\n")
-            tmp.replace(path)
+            write_atomic(path, svg)
         except OSError as exc:
             log.warning("%s: could not write chart cache entry (%s)", path, exc)
 

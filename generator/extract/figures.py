@@ -156,7 +156,7 @@ class FigureFinder:
 
     def _full_stop(self, toks: Span, i: int, number: str, view: SentenceView) -> bool:
         """ "80." is a number and a full stop, not an ordinal, at the end of the span, with grouped
-        thousands ("12.000.") or after a qualifier ("mehr als 80."). The tokenizer did not end the
+        thousands ("4.500.") or after a qualifier ("mehr als 80."). The tokenizer did not end the
         sentence there: when the span goes on to name an actor, the speaker of the figure is unsure,
         and the figure is left out."""
         if i + 1 < len(toks) and toks[i + 1].text in self.months:

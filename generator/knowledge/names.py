@@ -1,7 +1,7 @@
 """One rule for "the same name, spelt another way": a spelling key plus a bounded edit distance.
 
 German news write one foreign name in several ways: "Baschar al-Assad" and "Bashar Assad",
-"Erdoğan" and "Erdogan", "Raqqa" and "Rakka", "Selenskyj" and "Selenski", "Putins" (genitive)
+"Erdoğan" and "Erdogan", "Raqqa" and "Rakka", "Tschaikowski" and "Tchaikovsky", "Putins" (genitive)
 and "Putin". :func:`name_key` folds a name with the data of ``spellings.yml`` (diacritics,
 the Arabic article, transliteration variants, doubled letters); :func:`same_name` accepts two
 names whose keys are equal, differ by a genitive "-s" (only when the other form exists: "Tunis"

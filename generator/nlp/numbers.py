@@ -94,11 +94,3 @@ def _small(w: str, table: NumberWords) -> int | None:
         if uv is not None and 1 <= uv <= 9 and tv in table.tens:
             return uv + tv
     return None
-
-
-def format_number(value: float) -> str:
-    """German display: 4500 → "4.500", 1.5 → "1,5"."""
-    if float(value).is_integer():
-        return f"{int(value):,}".replace(",", ".")
-    whole, frac = f"{value:,.2f}".rstrip("0").rstrip(".").split(".")
-    return f"{whole.replace(',', '.')},{frac}"

@@ -8,12 +8,12 @@ every old URL as a redirect, and retired entities redirect to their section's in
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from generator.base.files import write_atomic
 from generator.base.slugs import slugify
 from generator.errors import ConfigError
 
@@ -59,9 +59,7 @@ class Permalinks:
             sort_keys=False,
             width=120,
         )
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_text(HEADER + body, encoding="utf-8")
-        tmp.replace(path)
+        write_atomic(path, HEADER + body)
 
     def assign(self, section: str, candidates: list[Candidate]) -> dict[str, str]:
         """Slugs for `candidates` (key → slug): registered ones kept, new ones unique."""

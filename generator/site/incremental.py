@@ -36,6 +36,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from generator.base.files import write_atomic
+
 log = logging.getLogger(__name__)
 
 STATE_VERSION = 1
@@ -123,11 +125,8 @@ class BuildState:
             return None
 
     def save(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         payload = {"fingerprint": self.fingerprint, "docs": self.docs, "search_index": self.search_index}
-        tmp.write_text(json.dumps(payload, sort_keys=True), encoding="utf-8")
-        tmp.replace(path)
+        write_atomic(path, json.dumps(payload, sort_keys=True))
 
 
 @dataclass

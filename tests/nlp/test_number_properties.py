@@ -8,7 +8,8 @@ import string
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from generator.nlp.numbers import format_number, parse_digits, parse_number_word
+from generator.base.formatting import format_number
+from generator.nlp.numbers import parse_digits, parse_number_word
 
 # No example database: nothing is written into the checkout (.hypothesis/); failures print their example.
 PROPERTY = settings(

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.nlp.numbers import format_number, is_digit_group, parse_digits, parse_number_word
+from generator.base.formatting import format_number
+from generator.nlp.numbers import is_digit_group, parse_digits, parse_number_word
 
 
 @pytest.mark.parametrize(
