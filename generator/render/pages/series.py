@@ -26,7 +26,7 @@ class SeriesSummary:
     link: Safe  # the name, linked to the series page
     figures: int
     conflicts: int  # pairs of figures that cannot both be right
-    span: Safe  # "3.000 bis 12.000"
+    span: Safe  # "3.000 bis 4.500"
     first: str | None  # the earliest and latest date of its figures
     last: str | None
     claimants: int  # distinct voices
