@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from generator.extract.attribution import CONTINUED, UNKNOWN, Context, Frame, SpeakerFinder
 from generator.extract.base import DocState, LocalStatement, SentenceView
+from generator.extract.entities import DATELINE
 from generator.extract.stance import NO_STATEMENT, StanceReader
 from generator.knowledge.base import KnowledgeBase
 
@@ -225,7 +226,9 @@ def claim_text(span: Span, cue: int, content_start: int, tail: set[str]) -> str:
     toks = list(span)
     lowers = [t.lower_ for t in toks]
     start, end = content_start, len(toks)
-    if "dass" in lowers[cue:]:
+    if cue == 0 and content_start == 0:
+        pass  # a continued report: the whole sentence is the content
+    elif "dass" in lowers[cue:]:
         start = cue + lowers[cue:].index("dass") + 1
     elif cue > 1 and toks[cue - 1].text in (",", "“", '"'):
         start, end = 0, cue - 1  # „…“, sagte X  /  …, so X
@@ -235,10 +238,20 @@ def claim_text(span: Span, cue: int, content_start: int, tail: set[str]) -> str:
         if toks[k].text == "," and k + 1 < end and lowers[k + 1] in tail:
             end = k
             break
-    if end - start < 3:
-        start, end = 0, len(toks)
+    if end - start < 3 or not _has_finite_verb(toks[start:end]):
+        start, end = 0, len(toks)  # no clause of its own ("Uns etwas", "Der Sprecher, X"): the sentence
     text = span.doc.text[toks[start].idx : toks[end - 1].idx + len(toks[end - 1].text)]
+    dateline = DATELINE.match(text)
+    if dateline and dateline.group("place"):
+        text = text[dateline.end() :]  # "Ort (dpa) - …": the dateline is no part of the claim
     text = " ".join(text.replace("„", "").replace("“", "").replace('"', "").split()).strip(" ,.;:–-!?")
     if len(text) > 160:
         text = text[:160].rsplit(" ", 1)[0] + " …"
     return text[:1].upper() + text[1:]
+
+
+def _has_finite_verb(tokens: list[Token]) -> bool:
+    """Whether the tokens hold a finite verb (a clause); True when the tagger did not run."""
+    if not any(t.tag_ for t in tokens):
+        return True
+    return any(t.tag_.endswith("FIN") for t in tokens)
