@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from functools import cache
 
+from babel.numbers import format_decimal
+
 STANCE_DE: dict[str, str] = {
     "asserts": "behauptet",
     "confirms": "bestätigt",
@@ -23,14 +25,11 @@ UNATTRIBUTED = "ohne Zuschreibung"
 
 
 def format_number(value: float) -> str:
-    """German number format: ``4500`` → ``"4.500"``, ``1.5`` → ``"1,5"``, ``-3000`` → ``"-3.000"``."""
+    """German number format by Babel (CLDR): ``4500`` → ``"4.500"``, ``1.5`` → ``"1,5"``,
+    ``-3000`` → ``"-3.000"``; at most two decimals."""
     if not math.isfinite(value):
         return str(value)
-    rounded = round(value, 2)
-    if rounded == int(rounded):
-        return f"{int(rounded):,}".replace(",", ".")
-    whole, _, frac = f"{rounded:,.2f}".partition(".")
-    return f"{whole.replace(',', '.')},{frac.rstrip('0')}"
+    return format_decimal(value, format="#,##0.##", locale="de_DE")
 
 
 def format_date(iso: str | None) -> str:
