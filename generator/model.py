@@ -120,6 +120,8 @@ class Figure:
     attributed_to: str | None = None  # Actor id
     date: str | None = None  # ISO date the figure was stated (publication date by default)
     regions: list[str] = field(default_factory=list)  # Region ids named in the sentence
+    kind: str = "count"  # what it is: count, per_unit, part, plan, increment or cumulative
+    range_end: str | None = None  # "low" or "high" when it is one end of a stated range
     # Set by resolution (generator.resolve.facts), read by rendering:
     country: str | None = None  # ISO code of the party counted ("iranische Soldaten" → IR)
     series: str | None = None  # Series id

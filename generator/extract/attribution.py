@@ -142,7 +142,10 @@ class SpeakerFinder:
         before = [
             r
             for r in actors
-            if start <= r.start < i and not self.in_pp(toks, r.start) and not _genitive_attribute(toks, r)
+            if start <= r.start < i
+            and not self.in_pp(toks, r.start)
+            and not _genitive_attribute(toks, r)
+            and not self._noun_attribute(toks, r)
         ]
         people = [r for r in before if r.entity.startswith("actor:person:")]
         if people:  # the first person: "X, Berater von Präsident Y, sagte"
@@ -158,6 +161,16 @@ class SpeakerFinder:
                 if named:
                     return [named], RESOLVED
         return [], EXPLICIT
+
+    def _noun_attribute(self, toks: Span, ref: Ref) -> bool:
+        """ "die Stationierung nordkoreanischer Truppen": an attribute of a common noun is no subject
+        (a role or a body's descriptor is different: "der Sprecher der Armee" speaks for the army)."""
+        k = ref.start - 1
+        while k >= 0 and (toks[k].tag_ == "ADJA" or toks[k].lower_ in self.articles):
+            k -= 1
+        if k < 0 or toks[k].tag_ != "NN":
+            return False
+        return not self.is_role(toks[k].text) and toks[k].text not in self.descriptors
 
     def pronoun(self, pronoun: str, ctx: Context) -> list[str]:
         """The previous speaker; else for "er" the last person, for "sie", "man" the last actor."""

@@ -70,6 +70,27 @@ class LocalFigure:
     subject: str | None
     start: int  # token index within the sentence
     attributed_to: str | None = None  # actor id
+    kind: str = "count"  # count, per_unit, part, plan, increment or cumulative (figure_kind_cues)
+    range_end: str | None = None  # "low" or "high": one end of a range ("zwischen 1.000 und 2.000")
+
+
+@dataclass
+class ClaimSignature:
+    """What a claim's own content says, as plain words: the grouping of claims across documents
+    compares these (see :mod:`generator.resolve.claims`); the frame ("sagte X") is no part of it.
+
+    `predicates`: lemmas of the full verbs and nouns of the content ("entsenden", "Entsendung");
+    `words`: lemmas of its content words (nouns, names, full verbs, adjectives); `about`: entity
+    ids named in the content; `numbers`: the numbers as written; `countries`: codes of the
+    countries its adjectives name ("nordkoreanische Soldaten": KP); `clause`: it has a finite verb.
+    """
+
+    predicates: list[str] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)
+    about: list[str] = field(default_factory=list)
+    numbers: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    clause: bool = False
 
 
 @dataclass
@@ -90,6 +111,7 @@ class LocalStatement:
     quote: str | None = None
     about: list[str] = field(default_factory=list)  # entity ids named in the claim
     confidence: float = 0.9
+    signature: ClaimSignature = field(default_factory=ClaimSignature)
 
 
 @dataclass

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from generator.extract.attribution import CONTINUED, UNKNOWN, Context, Frame, SpeakerFinder
-from generator.extract.base import DocState, LocalStatement, SentenceView
+from generator.extract.base import ClaimSignature, DocState, LocalStatement, SentenceView
 from generator.extract.entities import DATELINE
 from generator.extract.stance import NO_STATEMENT, StanceReader
 from generator.knowledge.base import KnowledgeBase
@@ -46,6 +46,8 @@ class ClaimFinder:
         self.participles = set(lex.participles)
         self.tail = set(lex.reporting_tail)
         self.impersonal = set(lex.impersonal_subjects)
+        self.event_endings = tuple(lex.event_noun_endings)
+        self.non_events = tuple(lex.non_event_nouns)
 
     def find(self, state: DocState) -> None:
         ctx = Context(state)
@@ -167,7 +169,13 @@ class ClaimFinder:
     # -- statements -------------------------------------------------------------------------
     def _add(self, state: DocState, view: SentenceView, frame: Frame, stance: str) -> None:
         about = [r.entity for r in view.refs if r.entity != frame.claimant]
-        texts = self._tracked(view) or [claim_text(view.span, frame.cue, frame.content_start, self.tail)]
+        start, end = claim_range(view.span, frame.cue, frame.content_start, self.tail)
+        own = set(range(start, end))
+        if frame.content_start > frame.cue + 1:  # a source phrase ("nach Angaben X"): all the rest
+            own = set(range(len(view.span))) - set(range(frame.cue, frame.content_start))
+        content = self._content(view, own, frame.claimant)
+        signature = self._signature(view, content, own, frame.claimant)
+        texts = self._tracked(content) or [claim_text(view.span, start, end)]
         quote = _quote(view.span)
         for text in texts:
             if any(
@@ -176,14 +184,41 @@ class ClaimFinder:
             ):
                 continue
             state.statements.append(
-                LocalStatement(view.index, frame.claimant, stance, text, quote, about, frame.confidence)
+                LocalStatement(
+                    view.index, frame.claimant, stance, text, quote, about, frame.confidence, signature
+                )
             )
 
-    def _tracked(self, view: SentenceView) -> list[str]:
+    def _content(self, view: SentenceView, own: set[int], claimant: str) -> list[Token]:
+        """The claim's own tokens (positions `own`) without its frame: the claimant, reporting verbs."""
+        frame = {k for r in view.refs if r.entity == claimant for k in range(r.start, r.end)}
+        toks = [t for k, t in enumerate(view.span) if k in own and k not in frame]
+        return [t for t in toks if t.lower_ not in self.verbs]
+
+    def _signature(
+        self, view: SentenceView, toks: list[Token], own: set[int], claimant: str
+    ) -> ClaimSignature:
+        """Predicates, content words, entities and numbers of the claim content `toks`."""
+        return ClaimSignature(
+            predicates=_predicates(toks, self.event_endings, self.non_events),
+            words=list(dict.fromkeys(t.lemma_ for t in toks if t.tag_.startswith(CONTENT_TAGS))),
+            about=list(
+                dict.fromkeys(
+                    r.entity for r in view.refs if r.entity != claimant and {r.start, r.end - 1} <= own
+                )
+            ),
+            numbers=[t.text for t in toks if t.tag_ == "CARD" or (not t.tag_ and t.like_num)],
+            countries=list(dict.fromkeys(c for t in toks if (c := self.kb.adjectives.get(t.lower_)))),
+            clause=_has_finite_verb(toks),
+        )
+
+    def _tracked(self, content: list[Token]) -> list[str]:
+        """Tracked claims whose every word group occurs in the claim's own content, not in its frame
+        or elsewhere in the sentence: "Nordkorea" as the speaker is no word of the claim."""
         if not self.kb.claims:
             return []
-        words = [t.lower_ for t in view.span] + [t.lemma_.lower() for t in view.span]
-        text = view.text.lower()
+        words = [t.lower_ for t in content] + [t.lemma_.lower() for t in content]
+        text = " ".join(t.lower_ for t in content)
 
         def found(word: str) -> bool:
             return word in text if " " in word else any(w.startswith(word) for w in words)
@@ -218,8 +253,57 @@ def _quote(span: Span) -> str | None:
 QUOTES = '„“"»«‚‘'
 
 
-def claim_text(span: Span, cue: int, content_start: int, tail: set[str]) -> str:
-    """A short claim text: the reported clause, without the frame ("sagte X") and quotes.
+CONTENT_TAGS = ("NN", "VV", "ADJ")
+"""STTS tags of the content words of a claim: nouns, full verbs, adjectives (names are entities)."""
+SIDE_CLAUSE = ("KOUS", "KOUI", "PRELS", "PRELAT")
+"""Tags that open a side clause ("wenn …", "um … zu", "die …"): its verbs are not the claim's predicate."""
+NOUN_LEFT = ("ART", "ADJA", "PPOSAT", "PIAT", "PDAT", "CARD", "ADV")
+"""Tags between a preposition and its noun ("über eine baldige Entsendung")."""
+
+
+def _predicates(toks: list[Token], event_endings: tuple[str, ...], non_events: tuple[str, ...]) -> list[str]:
+    """Lemmas of the main clause's full verbs and of its event nouns not governed by a preposition
+    ("die Entsendung", not "Berichte über eine Entsendung"); all verbs when the main clause has
+    none, auxiliaries when there is no full verb at all."""
+    main: list[str] = []
+    side = False
+    for k, t in enumerate(toks):
+        if t.tag_ in SIDE_CLAUSE:
+            side = True
+        elif t.text in (",", ";", ":", "–"):
+            side = False
+        if side:
+            continue
+        event = t.tag_ == "NN" and t.lower_.endswith(event_endings) and not _after_preposition(toks, k)
+        if event and not t.lower_.endswith(non_events):
+            main.append(t.lemma_)
+        elif t.tag_.startswith("VV"):
+            main.append(_verb_lemma(toks, k))
+    verbs = [_verb_lemma(toks, k) for k, t in enumerate(toks) if t.tag_.startswith("VV")]
+    auxiliaries = [t.lemma_ for t in toks if t.tag_.startswith("VA")]
+    return list(dict.fromkeys(main or verbs or auxiliaries))
+
+
+def _verb_lemma(toks: list[Token], k: int) -> str:
+    """A finite verb's lemma with its separated particle: "greife … an" → "angreifen"."""
+    lemma = toks[k].lemma_
+    if toks[k].tag_ == "VVFIN":
+        for t in toks[k + 1 :]:
+            if t.text in (",", ";", ":"):
+                break
+            if t.tag_ == "PTKVZ":
+                return t.lower_ + lemma
+    return lemma
+
+
+def _after_preposition(toks: list[Token], k: int) -> bool:
+    while k > 0 and toks[k - 1].tag_ in NOUN_LEFT:
+        k -= 1
+    return k > 0 and toks[k - 1].tag_.startswith("APPR")
+
+
+def claim_range(span: Span, cue: int, content_start: int, tail: set[str]) -> tuple[int, int]:
+    """The reported clause as tokens [start, end) of the sentence, without the frame ("sagte X").
 
     `tail`: reporting verbs of a trailing frame ("…, sagte er") that is cut off.
     """
@@ -240,6 +324,12 @@ def claim_text(span: Span, cue: int, content_start: int, tail: set[str]) -> str:
             break
     if end - start < 3 or not _has_finite_verb(toks[start:end]):
         start, end = 0, len(toks)  # no clause of its own ("Uns etwas", "Der Sprecher, X"): the sentence
+    return start, end
+
+
+def claim_text(span: Span, start: int, end: int) -> str:
+    """A short claim text: the tokens [start, end) of the sentence, without quotes."""
+    toks = list(span)
     text = span.doc.text[toks[start].idx : toks[end - 1].idx + len(toks[end - 1].text)]
     dateline = DATELINE.match(text)
     if dateline and dateline.group("place"):

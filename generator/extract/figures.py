@@ -9,6 +9,9 @@ shares ("zwei Drittel") and vague amounts ("mehrere hundert").
 
 from __future__ import annotations
 
+from dataclasses import replace
+from itertools import pairwise
+
 from spacy.tokens import Span, Token
 
 from generator.extract.base import DocState, LocalFigure, SentenceView
@@ -27,6 +30,8 @@ YEARS = range(1900, 2101)  # four plain digits in this range may be a year
 STOP_TAGS = {"ART", "PPOSAT", "PDAT", "PWAT", "PRELAT", "PPER", "PRF", "VAFIN", "VMFIN"}
 ADJECTIVE_TAGS = {"ADJA", "ADJD"}
 PREPOSITION_TAGS = {"APPR", "APPRART"}
+# Figure kinds (figure_kind_cues in figures.yml) in the order they are tried; no cue: "count".
+KIND_ORDER = ("per_unit", "part", "plan", "increment", "cumulative")
 
 
 class FigureFinder:
@@ -57,6 +62,17 @@ class FigureFinder:
         self.partitive = set(lex.partitive_articles)
         self.coordinators = set(lex.coordinators)
         self.source_words = set(lex.data_source_words)
+        order = {kind: n for n, kind in enumerate(KIND_ORDER)}
+        self.kind_cues = {
+            kind: [f" {cue.lower()} " for cue in cues]
+            for kind, cues in sorted(
+                lex.figure_kind_cues.items(), key=lambda kv: order.get(kv[0], len(order))
+            )
+        }
+        self.plan_modals = set(lex.figure_plan_modals)
+        self.future_auxiliaries = set(lex.figure_future_auxiliaries)
+        self.horizon_words = set(lex.figure_horizon_words)
+        self.horizons = self.months | set(lex.period_words)
 
     def find(self, state: DocState) -> None:
         for view in state.sentences:
@@ -96,12 +112,30 @@ class FigureFinder:
             subject = self._subject(toks, last_end, noun_end, counts)
             if counts is None:
                 counts, subject = self._counted_by_count_noun(toks, i)
-            found.append(
-                LocalFigure(view.index, value, _surface(toks[q_start:end]), qualifier, counts, subject, i)
+            figure = LocalFigure(
+                view.index,
+                value,
+                _surface(toks[q_start:end]),
+                qualifier,
+                counts,
+                subject,
+                i,
+                kind=self._kind(toks, i),
             )
+            found.append(figure)
             if second:
+                figure.range_end = "low"
                 surface = _surface(toks[end + 1 : second[1]])
-                found.append(LocalFigure(view.index, second[0], surface, None, counts, subject, end + 1))
+                found.append(
+                    replace(
+                        figure,
+                        value=second[0],
+                        surface=surface,
+                        qualifier=None,
+                        start=end + 1,
+                        range_end="high",
+                    )
+                )
             i = last_end
         return found
 
@@ -238,6 +272,32 @@ class FigureFinder:
         while end < len(toks) and toks[end].text not in CLAUSE_BREAKS:
             end += 1
         return toks[start:end]
+
+    # -- kind ----------------------------------------------------------------------------------
+    def _kind(self, toks: Span, i: int) -> str:
+        """What the figure at token i is (figure_kind_cues): a cue in its clause makes it per_unit, part,
+        plan, increment or cumulative, the first in KIND_ORDER; a plan also shows in the clause before
+        ("plant, insgesamt 12.000 Soldaten … zu entsenden") and by its verbs (:meth:`_future`)."""
+        clause = self._clause(toks, i)
+        k = clause.start - toks.start - 1
+        while k >= 0 and toks[k].text in CLAUSE_BREAKS:
+            k -= 1
+        wide = [*(self._clause(toks, k) if k >= 0 else ()), *clause]
+        for kind, cues in self.kind_cues.items():
+            words = f" {' '.join(t.lower_ for t in (wide if kind == 'plan' else clause))} "
+            if any(cue in words for cue in cues) or (kind == "plan" and self._future(wide)):
+                return kind
+        return "count"
+
+    def _future(self, tokens: list[Token]) -> bool:
+        """ "entsandt werden sollen" (a modal with "werden"), "werde … schicken" (an auxiliary with an
+        infinitive), "bis Dezember" (a horizon word before a month or "Ende")."""
+        words = [t.lower_ for t in tokens]
+        if self.plan_modals & set(words) and "werden" in words:
+            return True
+        if self.future_auxiliaries & set(words) and any(t.tag_ == "VVINF" for t in tokens):
+            return True
+        return any(a.lower_ in self.horizon_words and b.text in self.horizons for a, b in pairwise(tokens))
 
     # -- counted noun and subject --------------------------------------------------------------
     def _about_a_number(self, toks: Span) -> bool:

@@ -44,6 +44,11 @@ class WordLists:
     passive_auxiliaries: list[str]  # a participle after these is passive, not a report
     separable_particles: list[str]  # particles of separable verbs ("mitgeteilt")
     participles: list[str]  # participles without "ge-" that a reporting verb may take
+    # -- lexicon.yml: claims that meet across sources --------------------------------------------
+    event_noun_endings: list[str]  # endings of nouns that name an event ("Entsendung"): predicates
+    non_event_nouns: list[str]  # nouns with an event ending that name no event ("Regierung")
+    predicate_classes: dict[str, list[str]]  # class → lemma stems of one event ("entsend", "schick")
+    light_predicates: list[str]  # verbs too general to be a claim's predicate ("sein", "geben")
     # -- lexicon.yml: actors and places ----------------------------------------------------------
     locative_before: list[str]  # words before a country name that make it a place
     state_heads: list[str]  # nouns after a country adjective that make it the acting state
@@ -109,6 +114,10 @@ class WordLists:
     figure_determiners: list[str]  # possessives, demonstratives: after a number, no counted noun follows
     figure_prepositions: list[str]  # prepositional phrases skipped between number and noun
     figure_place_prepositions: list[str]  # a place after the counted noun joins the subject
+    figure_kind_cues: dict[str, list[str]]  # kind → words in the number's clause ("jeweils": per_unit)
+    figure_plan_modals: list[str]  # "sollen" + "werden" in the clause: a plan, not hearsay
+    figure_future_auxiliaries: list[str]  # "werde" + infinitive: a plan (future), not a passive
+    figure_horizon_words: list[str]  # "bis" + month or period word ("bis Dezember"): a plan
     # -- cleaning.yml ------------------------------------------------------------------------------
     furniture_starts: list[str]  # a line starting with one of these words is page furniture
     furniture_openings: list[str]  # a line starting with one of these texts is page furniture

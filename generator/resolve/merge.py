@@ -4,8 +4,9 @@ Knowledge-base entities share their key across documents; people, places and org
 found by form are one entity when their names are one name in two spellings ("Baschar
 al-Assad"/"Bashar Assad", "Raqqa"/"Rakka"), and a renamed entry shows the name of its
 articles' time: both in :mod:`generator.resolve.identities`. Statements with the same normalised
-claim text land on one claim. Page slugs come from the permalink registry, so a published
-page keeps its address.
+claim text land on one claim, and wordings that state the same thing are grouped into one
+claim (:mod:`generator.resolve.claims`). Page slugs come from the permalink registry, so a
+published page keeps its address; a claim merged into a group redirects to the group's page.
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from collections import Counter, defaultdict
 
 from generator.base.slugs import slugify
 from generator.extract import Extracted
-from generator.extract.base import LocalEntity
+from generator.extract.base import LocalEntity, LocalStatement
 from generator.knowledge.base import KnowledgeBase
+from generator.knowledge.schema import shipped_words
 from generator.model import Actor, Claim, Figure, Region, Report, Statement
+from generator.resolve.claims import Wording, join_claims
 from generator.resolve.facts import derive_facts
 from generator.resolve.identities import global_key, own_key, page_name, person_keys, same_name_keys
 from generator.resolve.permalinks import Candidate, Permalinks
@@ -54,13 +57,16 @@ def resolve(
     figures: list[Figure] = []
     claims: dict[str, Claim] = {}
     wordings: dict[str, set[str]] = defaultdict(set)
+    contents: dict[str, Wording] = {}
     for x in extracted:
         figures.extend(_figures(x, gid))
-        _statements(x, gid, claims, wordings)
+        _statements(x, gid, claims, wordings, contents)
+    tracked = {c.text for c in knowledge.claims} if knowledge else set()
+    members = join_claims(claims, contents, tracked, knowledge.lexicon if knowledge else shipped_words())
     # sources keep the slug of their file name; registering them lets a removed article redirect
     permalinks.assign("quellen", [Candidate(f"source:{x.document.id}", [f"source:{x.document.id}"],
                                             x.document.id) for x in extracted])  # fmt: skip
-    keys = {key: _claim_keys(key, wordings[key]) for key in claims}
+    keys = {key: [k for m in members[key] for k in _claim_keys(m, wordings[m])] for key in claims}
     slugs = permalinks.assign(
         "behauptungen", [Candidate(f"claim:{key}", keys[key], c.text) for key, c in claims.items()]
     )
@@ -137,17 +143,28 @@ def _figures(x: Extracted, gid) -> list[Figure]:
                 attributed_to=gid(doc.id, f.attributed_to),
                 date=doc.sentences[f.sentence].date or doc.source.published,
                 regions=regions_here,
+                kind=f.kind,
+                range_end=f.range_end,
             )
         )
     return out
 
 
-def _statements(x: Extracted, gid, claims: dict[str, Claim], wordings: dict[str, set[str]]) -> None:
+def _statements(
+    x: Extracted, gid, claims: dict[str, Claim], wordings: dict[str, set[str]], contents: dict[str, Wording]
+) -> None:
     doc = x.document
     for n, s in enumerate(x.state.statements, start=1):
         key = _claim_key(s.claim)
         claim = claims.setdefault(key, Claim(id="", text=s.claim))
         wordings[key].add(s.claim)
+        sig = s.signature
+        content = contents.setdefault(
+            key,
+            Wording(key, s.claim, 0, sig.predicates, set(sig.words), _participants(x, s, gid),
+                    sig.numbers, sig.clause, order=(doc.id, s.sentence)),
+        )  # fmt: skip
+        content.statements += 1
         claim.statements.append(
             Statement(
                 id=f"{slugify(doc.id)}-c{n}",
@@ -166,6 +183,19 @@ def _statements(x: Extracted, gid, claims: dict[str, Claim], wordings: dict[str,
                 claim.actors.append(g)
             elif g and ent.startswith("region:") and g not in claim.regions:
                 claim.regions.append(g)
+
+
+def _participants(x: Extracted, s: LocalStatement, gid) -> set[str]:
+    """The claim's core participants across documents: countries by code (named or by adjective),
+    other actors and places by their page."""
+    found = {f"country:{code}" for code in s.signature.countries}
+    for ent in s.signature.about:
+        local = x.state.entities.get(ent)
+        if local is not None and local.key.startswith("country:"):
+            found.add(local.key)
+        elif g := gid(x.document.id, ent):
+            found.add(f"{ent.partition(':')[0]}:{g}")
+    return found
 
 
 NUMBER = re.compile(r"\d+(?:[.,\s]\d{3})*(?:,\d+)?")

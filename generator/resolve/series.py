@@ -7,6 +7,17 @@ country named with "aus", or else the one state mentioned in the figure's senten
 neither the claimant nor the place. Qualifiers become ranges ("mindestens 3.000" allows
 3.000 and more), and two figures of one series from different claimants at close dates whose
 ranges do not overlap are a conflict.
+
+Only figures that count the same thing are compared. Each figure has a kind, read from its
+sentence at extraction (``Figure.kind``, cues in ``knowledge/figures.yml``): a plain count, a
+cumulative total ("insgesamt", "bislang"), an increment ("weitere"), a part ("davon"), a figure
+per unit ("je Brigade", "täglich") or a plan or forecast ("bis Dezember … entsandt werden
+sollen", "könnten"). Per-unit figures, plans, parts and increments stay in their series (the
+page lists every figure) but are never compared: two of them rarely share a unit, a horizon, a
+whole or a batch, and a false contradiction costs the reader more than a missed one. Counts are
+compared with counts and cumulative totals with cumulative totals (``COMPARED_KINDS``), never
+across kinds. One end of a stated range ("zwischen 1.000 und 2.000") bounds it only on its own
+side, so a value inside the range does not contradict either end.
 """
 
 from __future__ import annotations
@@ -31,6 +42,8 @@ from generator.resolve.index import ReportIndex, page_slugs
 OTHER = "Sonstiges"
 MIN_SUFFIX = 6  # group forms this long also match as the tail of a compound
 _WORD = re.compile(r"[\wÄÖÜäöüß]+(?:-[\wÄÖÜäöüß]+)*")
+# Kinds of figure (Figure.kind) whose figures are compared with figures of the same kind.
+COMPARED_KINDS = frozenset({"count", "cumulative"})
 
 
 @dataclass(frozen=True)
@@ -255,18 +268,33 @@ def _disjoint(a: tuple[float, float | None], b: tuple[float, float | None]) -> b
     return (a[1] is not None and a[1] < b[0]) or (b[1] is not None and b[1] < a[0])
 
 
+def comparable(a: Figure, b: Figure) -> bool:
+    """Two figures count the same thing: the same kind, one that is compared at all."""
+    return a.kind == b.kind and a.kind in COMPARED_KINDS
+
+
+def compared_range(rules: SeriesRules, figure: Figure) -> tuple[float, float | None]:
+    """The values a figure is compatible with in a comparison: its range, open on the far side when
+    it is one end of a stated range (the low end of "1.000 bis 2.000" allows 1.000 and more)."""
+    low, high = rules.range_of(figure)
+    if figure.range_end == "low":
+        return (low, None)
+    return (0.0, high) if figure.range_end == "high" else (low, high)
+
+
 def find_conflicts(ix: ReportIndex, rules: SeriesRules, figures: list[Figure]) -> list[Conflict]:
-    """Pairs from different claimants, at most `close_days` apart, whose ranges do not overlap."""
+    """Comparable pairs from different claimants, at most `close_days` apart, whose ranges do not
+    overlap."""
     found = []
     for i, a in enumerate(figures):
         for b in figures[i + 1 :]:
-            if voice(a) == voice(b):
+            if voice(a) == voice(b) or not comparable(a, b):
                 continue
             days = _days(ix.figure_date(a), ix.figure_date(b))
             if (
                 days is not None
                 and days <= rules.close_days
-                and _disjoint(rules.range_of(a), rules.range_of(b))
+                and _disjoint(compared_range(rules, a), compared_range(rules, b))
             ):
                 found.append(Conflict(a.id, b.id, days))
     return found

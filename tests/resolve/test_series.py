@@ -6,7 +6,7 @@ How a series looks on its page is tested in tests/render/test_series_pages.py.
 from __future__ import annotations
 
 import pytest
-from report_fixture import DOC_C, sample_report
+from report_fixture import DOC_B, DOC_C, sample_report
 
 from generator.model import Report
 from generator.resolve.facts import derive_facts
@@ -103,3 +103,52 @@ def test_no_conflict_when_far_apart_or_from_the_same_claimant() -> None:
         if figure.id == f"{DOC_C}-f1":
             figure.attributed_to = "john-kirby"  # Kirby correcting himself is no dispute
     assert series_of(same).series[0].conflicts == []
+
+
+def set_ukraine_figure(report: Report, **fields: object) -> Report:
+    for figure in report.figures:
+        if figure.id == f"{DOC_C}-f1":
+            for name, given in fields.items():
+                setattr(figure, name, given)
+    return report
+
+
+def conflict_pairs(report: Report) -> list[tuple[float, float]]:
+    [soldiers] = series_of(report).series
+    return [(value(report, c.first), value(report, c.second)) for c in soldiers.conflicts]
+
+
+@pytest.mark.parametrize("kind", ["per_unit", "plan", "part", "increment", "cumulative"])
+def test_figures_of_different_kinds_never_conflict(kind: str) -> None:
+    # Kirby's 12.000 is a count; Ukraine's 11.000 one day later counts something else.
+    report = set_ukraine_figure(sample_report(), date="2024-10-29", kind=kind)
+    assert conflict_pairs(report) == []
+    [soldiers] = report.series
+    assert f"{DOC_C}-f1" in soldiers.figures  # it stays in its series, it is only not compared
+
+
+@pytest.mark.parametrize(
+    ("kind", "conflicts"), [("count", [(12000, 11000)]), ("cumulative", [(12000, 11000)])]
+)
+def test_a_real_conflict_of_one_kind_stays(kind: str, conflicts: list[tuple[float, float]]) -> None:
+    report = set_ukraine_figure(sample_report(), date="2024-10-29", kind=kind)
+    for figure in report.figures:
+        if figure.id == f"{DOC_B}-f1":
+            figure.kind = kind
+    assert conflict_pairs(report) == conflicts
+
+
+@pytest.mark.parametrize("kind", ["per_unit", "plan"])
+def test_plans_and_per_unit_figures_are_not_compared_even_with_their_own_kind(kind: str) -> None:
+    report = set_ukraine_figure(sample_report(), date="2024-10-29", kind=kind)
+    for figure in report.figures:
+        if figure.id == f"{DOC_B}-f1":
+            figure.kind = kind
+    assert conflict_pairs(report) == []
+
+
+@pytest.mark.parametrize(("end", "conflicts"), [("low", []), ("high", [(12000, 11000)])])
+def test_one_end_of_a_range_bounds_only_its_own_side(end: str, conflicts: list[tuple[float, float]]) -> None:
+    # "zwischen 11.000 und 13.000": the low end 11.000 fits Kirby's 12.000; "bis 11.000" does not.
+    report = set_ukraine_figure(sample_report(), date="2024-10-29", range_end=end)
+    assert conflict_pairs(report) == conflicts
