@@ -21,9 +21,12 @@ from generator.extract.places import PlacePatterns
 from generator.knowledge.base import Entry, KnowledgeBase
 
 DATELINE = re.compile(
-    r"^(?P<place>[^()]{2,40})\(\w[\w /.-]{0,30}\)\s*[-–—]"  # "Obertal (dpa) - …", "Ort/Obertal (AFP) -"
-    r"|^(?P<place2>[A-ZÄÖÜ][\w .'-]{1,40}),\s*(?:den\s+)?\d{1,2}\.\s*\w+\s+\d{4}"  # "Obertal, 3. Mai 2021"
-    r"|^(?P<place3>[A-ZÄÖÜ][\w.'-]{1,40})\s+\w{2,12}\s*\|"  # "Obertal taz | …"
+    # "Obertal (dpa) - …", "Ort/Obertal (AFP) -"
+    r"^(?P<place>[^()]{2,40})\(\w[\w /.-]{0,30}\)\s*[-–—]"
+    # "Obertal, 3. Mai 2021", "Obertal, 03.05.2021"
+    r"|^(?P<place2>[A-ZÄÖÜ][\w .'-]{1,40}),\s*(?:den\s+)?\d{1,2}\.\s*(?:\w+\s+|\d{1,2}\.)\d{4}"
+    # "Obertal taz | …"
+    r"|^(?P<place3>[A-ZÄÖÜ][\w.'-]{1,40})\s+\w{2,12}\s*\|"
 )
 LARGE_CITY = 200_000
 
@@ -80,11 +83,8 @@ class EntityFinder(PlacePatterns, OrganizationPatterns):
         """True if a locative word (preposition or "Grenze", "Osten" …) precedes the name,
         or the name opens a dateline ("Obertal (dpa) - …")."""
         toks = view.span
-        dateline = DATELINE.match(view.text) if view.paragraph <= 3 else None  # the opening lines
-        if dateline:
-            place_end = next(dateline.end(g) for g in ("place", "place2", "place3") if dateline.group(g))
-            if toks[start].idx - toks[0].idx < place_end:
-                return True  # a place named in the dateline
+        if self._in_dateline(view, start, place_only=True):
+            return True  # a place named in the dateline
         if start >= 2 and toks[start - 1].lower_ in self.coordinators:
             before = [r for r in view.refs if r.end == start - 1]
             if before and before[0].entity.startswith("region:"):
@@ -98,6 +98,17 @@ class EntityFinder(PlacePatterns, OrganizationPatterns):
                 return False
             i, skipped = i - 1, skipped + 1
         return False
+
+    @staticmethod
+    def _in_dateline(view: SentenceView, start: int, place_only: bool = False) -> bool:
+        """Whether token `start` stands in the dateline of the opening lines ("Ort (dpa) –"); with
+        `place_only`, in its place part."""
+        dateline = DATELINE.match(view.text) if view.paragraph <= 3 else None
+        if not dateline:
+            return False
+        groups = ("place", "place2", "place3")
+        end = next(dateline.end(g) for g in groups if dateline.group(g)) if place_only else dateline.end()
+        return view.span[start].idx - view.span[0].idx < end
 
     def _city_context(self, view: SentenceView, start: int, entry: Entry) -> bool:
         """Large cities always count; small ones only after a locative word ("in X", "nahe X")."""
@@ -148,6 +159,8 @@ class EntityFinder(PlacePatterns, OrganizationPatterns):
         elif entry.category == "country":
             self._country(state, view, start, end, entry, form)
         elif entry.category in ("organization", "person"):
+            if entry.category == "organization" and self._in_dateline(view, start):
+                return  # "Ort (dpa) –": the agency's credit, not an actor of the story
             state.mention(view, start, end, self.actor(state, entry))
         elif entry.category in ("area", "region", "city"):
             if entry.category == "city" and not self._city_context(view, start, entry):

@@ -226,7 +226,9 @@ class PersonFinder:
             code = self.kb.country_of_adjective(word)
             if code:
                 return code
-            for part in (word.split("-", 1)[0] if "-" in word else "", word):
+            prefix = word.split("-", 1)[0] if "-" in word else ""
+            # "US-Außenminister": an abbreviation names the state; "Syrien-Expertin" names a topic
+            for part in (prefix if prefix.isupper() else "", word):
                 found = self.kb.lookup(part) if part else None
                 code = next(
                     (f.key.split(":", 1)[1] for f in found or [] if f.key.startswith("country:")), None
@@ -296,11 +298,13 @@ class PersonFinder:
         for i, tok in enumerate(view.span):
             if not self.name_like(tok) or self._blocked(state, view, i):
                 continue
-            covered = any(r.start <= i < r.end for r in view.refs)
+            covered = any(r.start <= i < r.end and not r.entity.startswith("region:city") for r in view.refs)
+            covered = covered or (i > 0 and view.span[i - 1].lower_ in self.place_prepositions)
             for person in people:
                 last = person.name.split()[-1]
                 if len(last) >= 3 and close_spelling(last, tok.text) and tok.text != person.name:
                     if not covered:
+                        self._shadow(state, view, i, i + 1)  # "Salvador forderte": the person, not the city
                         state.mention(view, i, i + 1, person)
                     break
             else:

@@ -30,3 +30,11 @@ def test_a_capital_in_the_dateline_is_a_place_not_the_state(extract_text) -> Non
     assert "Österreich" not in actors(r) and "Italien" not in actors(r)
     places = {e.name for e in r.state.entities.values() if e.category == "region"}
     assert {"Rom", "Wien"} <= places
+
+
+def test_the_agency_of_a_dateline_and_a_capital_with_a_numeric_date_are_no_actors(extract_text) -> None:
+    r = extract_text(
+        "Titel der Meldung\n\nWien, 03.05.2024 (dpa) - Die Behörden meldeten am Abend neue Schäden."
+    )
+    assert "Österreich" not in actors(r)
+    assert not [name for name in actors(r) if name.lower().startswith("dpa")]

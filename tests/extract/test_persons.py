@@ -75,3 +75,14 @@ def test_roles_are_noun_phrases_and_give_the_country(extract_text) -> None:
     roles = {e.name: (e.role, e.country) for e in r.state.entities.values() if e.type == "person"}
     assert roles["Petar Vukotić"][0] == "Innenminister"
     assert roles["Ilona Szabados"] == ("ungarische Außenministerin", "HU")
+
+
+def test_a_topic_prefix_is_no_nationality_and_a_surname_shadows_a_city(extract_text) -> None:
+    r = extract_text(
+        "Titel\n\nDie Jemen-Expertin Marta Kowalski sagte, die Lage sei ernst. "
+        "Die Leiterin des UN-Büros, María Elena Salvador, forderte Hilfe. Salvador sagte, es fehle an allem."
+    )
+    found = {e.name: e for e in r.state.entities.values() if e.mentions}
+    assert found["Marta Kowalski"].country is None
+    assert "Salvador" in {m.text for m in found["María Elena Salvador"].mentions}
+    assert "Salvador" not in {e.name for e in r.state.entities.values() if e.category == "region"}
