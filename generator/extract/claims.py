@@ -214,7 +214,7 @@ class ClaimFinder:
 
     def _tracked(self, content: list[Token]) -> list[str]:
         """Tracked claims whose every word group occurs in the claim's own content, not in its frame
-        or elsewhere in the sentence: "Nordkorea" as the speaker is no word of the claim."""
+        or elsewhere in the sentence: the speaker's name ("Ruritanien teilte mit") is no word of the claim."""
         if not self.kb.claims:
             return []
         words = [t.lower_ for t in content] + [t.lemma_.lower() for t in content]

@@ -277,7 +277,7 @@ class FigureFinder:
     def _kind(self, toks: Span, i: int) -> str:
         """What the figure at token i is (figure_kind_cues): a cue in its clause makes it per_unit, part,
         plan, increment or cumulative, the first in KIND_ORDER; a plan also shows in the clause before
-        ("plant, insgesamt 12.000 Soldaten … zu entsenden") and by its verbs (:meth:`_future`)."""
+        ("plant, insgesamt 4.500 Soldaten … zu entsenden") and by its verbs (:meth:`_future`)."""
         clause = self._clause(toks, i)
         k = clause.start - toks.start - 1
         while k >= 0 and toks[k].text in CLAUSE_BREAKS:

@@ -1,7 +1,7 @@
 """Claims that meet across sources: statements whose content states the same thing are one claim.
 
-"Nordkorea hat Soldaten nach Russland entsandt", "nordkoreanische Truppen sind in Russland
-eingetroffen" and "die Entsendung nordkoreanischer Soldaten" are one claim in three wordings. Each
+"Ruritanien hat Soldaten nach Borduria entsandt", "ruritanische Truppen sind in Borduria
+eingetroffen" and "die Entsendung ruritanischer Soldaten" are one claim in three wordings. Each
 statement carries the signature of its content (:class:`generator.extract.base.ClaimSignature`,
 taken at extraction, without the frame "sagte X"); two wordings state the same thing when
 
