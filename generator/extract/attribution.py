@@ -163,7 +163,7 @@ class SpeakerFinder:
         return [], EXPLICIT
 
     def _noun_attribute(self, toks: Span, ref: Ref) -> bool:
-        """ "die Stationierung nordkoreanischer Truppen": an attribute of a common noun is no subject
+        """ "die Stationierung ausländischer Truppen": an attribute of a common noun is no subject
         (a role or a body's descriptor is different: "der Sprecher der Armee" speaks for the army)."""
         k = ref.start - 1
         while k >= 0 and (toks[k].tag_ == "ADJA" or toks[k].lower_ in self.articles):

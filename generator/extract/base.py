@@ -82,7 +82,7 @@ class ClaimSignature:
     `predicates`: lemmas of the full verbs and nouns of the content ("entsenden", "Entsendung");
     `words`: lemmas of its content words (nouns, names, full verbs, adjectives); `about`: entity
     ids named in the content; `numbers`: the numbers as written; `countries`: codes of the
-    countries its adjectives name ("nordkoreanische Soldaten": KP); `clause`: it has a finite verb.
+    countries its adjectives name ("ruritanische Soldaten"); `clause`: it has a finite verb.
     """
 
     predicates: list[str] = field(default_factory=list)
