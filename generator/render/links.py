@@ -8,7 +8,7 @@ The page data (`generator.render.pages`) builds its links here; templates only p
 from __future__ import annotations
 
 from generator.base.slugs import slugify
-from generator.model import Figure, Statement
+from generator.model import Statement
 from generator.render.escape import Safe, escape_markdown
 from generator.resolve.index import ReportIndex
 
@@ -82,7 +82,3 @@ class Linker:
             return escape_markdown(text)
         anchor = self.index.statement_anchor(statement_id)
         return self.to(f"{self.index.claim_path(claim_id)}#{anchor}", text)
-
-    def figure_sentence(self, figure: Figure) -> Safe:
-        text = self.index.sentence_text(figure.doc, figure.sentence) or figure.surface
-        return self.sentence(figure.doc, figure.sentence, text)

@@ -92,9 +92,6 @@ class Relations:
     def claims_about_region(self, region_id: str) -> list[Claim]:
         return [c for _, c in self._about_region.get(region_id, [])]
 
-    def summary(self, claim: Claim) -> dict[str, Any]:
-        return stance_summary(self.ix, claim)
-
     def mentioned_in(self, doc_id: str) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
         """(actor id, mentions) and (region id, mentions) of one document, by name."""
         actors = self._actor_mentions.get(doc_id, Counter())
