@@ -75,7 +75,7 @@ def build_report(
         permalinks = Permalinks.load(settings.permalinks)
     extracted = extract_corpus(settings, progress)
     knowledge = cached_knowledge(str(settings.knowledge) if settings.knowledge.exists() else None)
-    return resolve(extracted, permalinks, knowledge)
+    return resolve(extracted, permalinks, knowledge, settings.min_confidence)
 
 
 def write_extraction(report: Report, out: Path) -> None:

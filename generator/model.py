@@ -202,6 +202,8 @@ class Report:
     figures: list[Figure] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     series: list[Series] = field(default_factory=list)  # in the order the figures page lists them
+    # statements below the confidence threshold (setting `min_confidence`), by wording: data only
+    held_back: list[Claim] = field(default_factory=list)
     redirects: dict[str, str] = field(default_factory=dict)  # old page path → new page path
 
     def to_dict(self) -> dict[str, Any]:

@@ -74,6 +74,11 @@ class Settings:
     ignore_metadata: bool = False
     """Ignore `sources.yml` and front matter: infer title, outlet and date from the text alone
     (also `lagebild extract --ignore-metadata`)."""
+    min_confidence: float = 0.45
+    """Statements whose speaker was found less surely than this (0–1: 0.9 named subject or source,
+    0.7 pronoun or role, 0.5 reported speech continued from the previous sentence, less for each
+    further sentence, 0.4 a role that two people named before could fill) get no page, table row
+    or chart point; they stay in `data/report.json` under `held_back`."""
 
     @classmethod
     def load(cls, root: Path, overrides: Mapping[str, Any] | None = None) -> Settings:
@@ -131,6 +136,10 @@ def _positive(value: int) -> str | None:
     return None if value > 0 else f"expected a number greater than 0, not {value}"
 
 
+def _share(value: float) -> str | None:
+    return None if 0 <= value <= 1 else f"expected a number from 0 to 1, not {value}"
+
+
 def _address(value: str) -> str | None:
     """None if `value` is ``tcp://host:port`` or ``host:port`` (IPv6 hosts in brackets)."""
     problem = f"expected an address tcp://host:port or host:port, not {value!r}"
@@ -148,6 +157,7 @@ def _address(value: str) -> str | None:
 RULES: dict[str, Rule] = {
     "builder": _one_of(BUILDERS),
     "max_file_bytes": Rule("integer > 0", _positive),
+    "min_confidence": Rule("number from 0 to 1", _share),
     "scheduler": Rule("address", _address),
 }
 
@@ -155,10 +165,11 @@ RULES: dict[str, Rule] = {
 _TYPES: dict[type, tuple[str, Callable[[Any], bool]]] = {
     bool: ("true or false", lambda v: isinstance(v, bool)),  # YAML booleans only: not 1, not "no"
     int: ("a whole number", lambda v: isinstance(v, int) and not isinstance(v, bool)),
+    float: ("a number", lambda v: isinstance(v, int | float) and not isinstance(v, bool)),
     str: ("text", lambda v: isinstance(v, str) and v.strip() != ""),
     Path: ("a path", lambda v: isinstance(v, Path) or (isinstance(v, str) and v.strip() != "")),
 }
-_TYPE_NAMES = {bool: "boolean", int: "integer", str: "text", Path: "path"}
+_TYPE_NAMES = {bool: "boolean", int: "integer", float: "number", str: "text", Path: "path"}
 
 
 @cache
@@ -190,6 +201,8 @@ def check_value(name: str, value: Any) -> Any:
     problem = rule.check(value) if rule else None
     if problem:
         raise ValueError(problem)
+    if kind is float:
+        return float(value)
     return Path(value) if kind is Path else value
 
 

@@ -63,6 +63,7 @@ def document_records(report: Report) -> list[dict[str, Any]]:
                 "claim": c.text,
                 "claimant": actors[s.claimant].name if s.claimant else None,
                 "stance": s.stance,
+                "confidence": s.confidence,
                 "sentence": sentences[s.sentence],
             }
             for c in report.claims

@@ -9,8 +9,10 @@ Anna Berg, sagte"). An actor merely named nearby (an object, a place in the clau
 the speaker.
 
 Confidence (0–1) of a frame, by the evidence that made it: EXPLICIT for a named subject or
-source phrase, RESOLVED for a pronoun or role phrase, CONTINUED for a sentence that has no cue
-of its own and continues the previous speaker.
+source phrase, RESOLVED for a pronoun or role phrase, AMBIGUOUS for a role phrase that more than
+one person named before could fill, CONTINUED for a sentence that has no cue of its own and
+continues the previous speaker (less for each further sentence). Statements below the
+`min_confidence` setting are held back from the pages.
 """
 
 from __future__ import annotations
@@ -18,13 +20,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from generator.extract.base import DocState, Ref, SentenceView
 from generator.knowledge.base import KnowledgeBase
 
 CLAUSE_BREAKS = {";", ":", "–", "—"}
 EXPLICIT, RESOLVED, CONTINUED = 0.9, 0.7, 0.5
+AMBIGUOUS = 0.4  # a role phrase ("der Präsident") that fits more than one person named before
+FADING = 0.8  # each further sentence continued without a cue of its own: 0.5, 0.4, 0.32 …
 UNKNOWN = 0.0  # the speaker slot holds someone the document has not named: no statement
 
 
@@ -43,6 +47,7 @@ class Context:
 
     state: DocState
     previous: list[str] = field(default_factory=list)  # speakers of the last attributed sentence
+    confidence: float = EXPLICIT  # the lowest confidence among those speakers' frames
     last_actor: str | None = None  # last person or organisation named
     last_person: str | None = None
     last_organization: str | None = None
@@ -64,6 +69,7 @@ class SpeakerFinder:
         self.data_words = set(lex.data_source_words)
         self.articles = set(lex.definite_articles)
         self.object_articles = set(lex.object_articles)
+        self.subject_articles = (self.articles | set(lex.indefinite_articles)) - self.object_articles
         self.stop_prepositions = set(lex.subject_stop_prepositions)
         self.pp_prepositions = set(lex.pp_prepositions)
 
@@ -71,13 +77,17 @@ class SpeakerFinder:
     def subject(self, view: SentenceView, i: int, ctx: Context) -> tuple[list[str], float]:
         toks = view.span
         actors = view.actor_refs()
-        # V2 with the actor first: "Berg warf dem Land vor", "Die Partei machte X …"
-        first = [r for r in actors if r.end == i and all(t.lower_ in self.articles for t in toks[: r.start])]
+        # V2 with the actor first: "Berg warf dem Land vor", "Die Partei machte X …",
+        # "Regierungssprecher Anna Berg warf …", "Der neue Minister Berg sagte …"
+        first = [r for r in actors if r.end == i and all(map(self._title_word, toks[: r.start]))]
         if first:
             return [first[0].entity], EXPLICIT
         # V2 with a pronoun first: "Er warf der Regierung vor": not the object after the verb
         if i >= 1 and toks[i - 1].lower_ in self.pronouns and (i == 1 or toks[i - 2].text in CLAUSE_BREAKS):
             return self.pronoun(toks[i - 1].lower_, ctx), RESOLVED
+        # V2 with a noun phrase first: "Ein Regierungsvertreter bestätigte der Agentur X": X is no speaker
+        if self._noun_phrase_first(toks, i):
+            return self._subject_before(view, i, ctx)
         # inverted: "sagte der französische Präsident Emmanuel Macron", "betonte Baerbock", "sagte er"
         j = i + 1
         while (
@@ -116,9 +126,9 @@ class SpeakerFinder:
             body = [r for r in actors if r.start == j + 2 and toks[j + 1].lower_ in self.articles]
             if body:  # "sagte ein Sprecher der Armee": the body speaks
                 return [body[0].entity], EXPLICIT
-            named = self.role_holder(toks[j].text, ctx)  # "sagte der Minister": the minister named before
+            named, sure = self.role_holder(toks[j].text, ctx)  # "sagte der Minister": named before
             if named:
-                return [named], RESOLVED
+                return [named], sure
             person = next((c for c in ctx.previous if c.startswith("actor:person:")), None)
             return ([person], RESOLVED) if person else ([], UNKNOWN)  # "sagte ein Oberst": someone else
         if j < len(toks) and toks[j].text in self.descriptors:  # "teilte die Organisation mit"
@@ -127,6 +137,19 @@ class SpeakerFinder:
         if j < len(toks) and toks[j].lower_ in self.pronouns and j - i <= 2:
             return self.pronoun(toks[j].lower_, ctx), RESOLVED
         return self._subject_before(view, i, ctx)
+
+    def _title_word(self, tok: Token) -> bool:
+        """An article, adjective or role before a name: "Der neue Regierungssprecher"."""
+        return tok.lower_ in self.articles or tok.tag_ == "ADJA" or self.is_role(tok.text)
+
+    def _noun_phrase_first(self, toks: Span, i: int) -> bool:
+        """ "Ein Sprecher der Behörde sagte", "Der israelische Vertreter bestätigte": the sentence opens
+        with a subject noun phrase (article, adjectives, nouns, genitive) right before the verb."""
+        if i < 2 or toks[0].lower_ not in self.subject_articles or toks[i - 1].tag_ not in ("NN", "NE"):
+            return False
+        if i + 1 < len(toks) and toks[i + 1].lower_ in self.pronouns:
+            return False  # "Die Manöver nannte er …": the pronoun after the verb is the subject
+        return all(t.tag_ in ("ADJA", "NN", "NE") or t.lower_ in self.articles for t in toks[1:i])
 
     def _subject_before(self, view: SentenceView, i: int, ctx: Context) -> tuple[list[str], float]:
         """The subject before the verb, in the same clause: the leftmost actor of the clause."""
@@ -156,10 +179,13 @@ class SpeakerFinder:
             if toks[k].lower_ in self.pronouns:
                 return self.pronoun(toks[k].lower_, ctx), RESOLVED
             role = toks[k + 1].text if k + 1 < i else ""
-            if k == start and toks[k].lower_ in self.articles and role and self.is_role(role):
-                named = self.role_holder(toks[k + 1].text, ctx)  # "Der Minister warf … vor"
+            if k == start and toks[k].lower_ in self.subject_articles and role and self.is_role(role):
+                if k + 3 < i and toks[k + 2].lower_ in self.articles and toks[k + 3].text in self.descriptors:
+                    body = ctx.last_organization  # "Ein Sprecher der Behörde sagte": the body named last
+                    return ([body], RESOLVED) if body else ([], UNKNOWN)
+                named, sure = self.role_holder(toks[k + 1].text, ctx)  # "Der Minister warf … vor"
                 if named:
-                    return [named], RESOLVED
+                    return [named], sure
         return [], EXPLICIT
 
     def _noun_attribute(self, toks: Span, ref: Ref) -> bool:
@@ -180,10 +206,11 @@ class SpeakerFinder:
             return [ctx.last_person]
         return [ctx.last_actor] if ctx.last_actor else []
 
-    def role_holder(self, role: str, ctx: Context) -> str | None:
-        """The last person named earlier in this role: "der Minister" → the Innenminister named before."""
+    def role_holder(self, role: str, ctx: Context) -> tuple[str | None, float]:
+        """The last person named earlier in this role: "der Minister" → the Innenminister named
+        before; RESOLVED if only one person held the role so far, AMBIGUOUS if several did."""
         low = role.lower()
-        best: tuple[int, str] | None = None
+        holders: list[tuple[int, str]] = []
         for ent in ctx.state.entities.values():
             if ent.type != "person":
                 continue
@@ -191,9 +218,11 @@ class SpeakerFinder:
             if not any(r.lower().split()[-1:] and r.lower().split()[-1].endswith(low) for r in roles if r):
                 continue
             seen = [m.sentence for m in ent.mentions if m.sentence < ctx.sentence]
-            if seen and (best is None or max(seen) > best[0]):
-                best = (max(seen), ent.id)
-        return best[1] if best else None
+            if seen:
+                holders.append((max(seen), ent.id))
+        if not holders:
+            return None, UNKNOWN
+        return max(holders)[1], RESOLVED if len(holders) == 1 else AMBIGUOUS
 
     def in_pp(self, toks: Span, start: int) -> bool:
         """Actors inside a prepositional phrase ("mit Russland") are not subjects."""

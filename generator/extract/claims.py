@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
-from generator.extract.attribution import CONTINUED, UNKNOWN, Context, Frame, SpeakerFinder
+from generator.extract.attribution import CONTINUED, FADING, UNKNOWN, Context, Frame, SpeakerFinder
 from generator.extract.base import ClaimSignature, DocState, LocalStatement, SentenceView
 from generator.extract.entities import DATELINE
 from generator.extract.stance import NO_STATEMENT, StanceReader
@@ -55,7 +55,8 @@ class ClaimFinder:
             ctx.sentence = view.index
             frames = self._frames(view, ctx) + self.speakers.data_frames(view, ctx.history)
             if not frames and ctx.previous and not ctx.unsaid and self._continues(view):
-                frames = [Frame(c, "asserts", 0, 0, CONTINUED) for c in ctx.previous]
+                confidence = min(CONTINUED, ctx.confidence * FADING)
+                frames = [Frame(c, "asserts", 0, 0, confidence) for c in ctx.previous]
             view.speakers = list(dict.fromkeys(f.claimant for f in frames))
             target = view
             if frames and self._points_back(view) and view.index > 0:
@@ -71,6 +72,7 @@ class ClaimFinder:
                 self._add(state, target, frame, stance)
             if view.speakers:
                 ctx.previous = view.speakers
+                ctx.confidence = min(f.confidence for f in frames)
             elif view.heading or ctx.unsaid or not self._continues(view):
                 ctx.previous = []
             self._remember(state, view, ctx)

@@ -25,7 +25,9 @@ class OrganizationPatterns:
         return None
 
     def generic_org_name(self, adjective_stem: str, noun: str) -> str:
-        lemma = head_lemma(noun)
+        low = noun.lower()
+        nominative = any(low.endswith(h) for h in self.org_heads)  # "Konzern", "Behörde": keep
+        lemma = noun if nominative else head_lemma(noun)
         head = self.org_head(noun) or ""
         gender = next(
             (self.gender[k] for k in sorted(self.gender, key=len, reverse=True) if head.endswith(k)), "m"
@@ -159,6 +161,7 @@ class OrganizationPatterns:
                 and text.isupper()
                 and text.isalpha()
                 and not state.covered(view, i, i + 1)
+                and not self._in_dateline(view, i)  # "Ort/Ort (APA) –": a credit, not an actor
             ):
                 if set(text) <= set("IVXLCDM") or self.kb.words.is_german_word(text.capitalize()):
                     continue

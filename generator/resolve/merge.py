@@ -31,8 +31,12 @@ def resolve(
     extracted: list[Extracted],
     permalinks: Permalinks | None = None,
     knowledge: KnowledgeBase | None = None,
+    min_confidence: float = 0.0,
 ) -> Report:
     """Merge the documents' entities, figures and statements into one report.
+
+    Statements whose attribution is less sure than `min_confidence` are held back: they stay in
+    the report (``held_back``, exported with the data) but join no claim, so no page shows them.
 
     With the `knowledge` base, renamed entries show the name of their articles' time and two
     different entries are never merged by name (see :mod:`generator.resolve.identities`).
@@ -58,9 +62,10 @@ def resolve(
     claims: dict[str, Claim] = {}
     wordings: dict[str, set[str]] = defaultdict(set)
     contents: dict[str, Wording] = {}
+    held: dict[str, Claim] = {}
     for x in extracted:
         figures.extend(_figures(x, gid))
-        _statements(x, gid, claims, wordings, contents)
+        _statements(x, gid, claims, wordings, contents, held, min_confidence)
     tracked = {c.text for c in knowledge.claims} if knowledge else set()
     members = join_claims(claims, contents, tracked, knowledge.lexicon if knowledge else shipped_words())
     # sources keep the slug of their file name; registering them lets a removed article redirect
@@ -81,6 +86,7 @@ def resolve(
         regions=sorted(regions, key=lambda r: r.id),
         figures=figures,
         claims=sorted(claims.values(), key=lambda c: c.id),
+        held_back=sorted(held.values(), key=lambda c: c.text),
         redirects=dict(sorted(permalinks.redirects.items())),
     )
     return derive_facts(report)
@@ -151,10 +157,19 @@ def _figures(x: Extracted, gid) -> list[Figure]:
 
 
 def _statements(
-    x: Extracted, gid, claims: dict[str, Claim], wordings: dict[str, set[str]], contents: dict[str, Wording]
+    x: Extracted,
+    gid,
+    claims: dict[str, Claim],
+    wordings: dict[str, set[str]],
+    contents: dict[str, Wording],
+    held: dict[str, Claim],
+    min_confidence: float,
 ) -> None:
     doc = x.document
     for n, s in enumerate(x.state.statements, start=1):
+        if s.confidence < min_confidence:
+            _hold_back(x, n, s, gid, held)
+            continue
         key = _claim_key(s.claim)
         claim = claims.setdefault(key, Claim(id="", text=s.claim))
         wordings[key].add(s.claim)
@@ -165,24 +180,33 @@ def _statements(
                     sig.numbers, sig.clause, order=(doc.id, s.sentence)),
         )  # fmt: skip
         content.statements += 1
-        claim.statements.append(
-            Statement(
-                id=f"{slugify(doc.id)}-c{n}",
-                doc=doc.id,
-                sentence=s.sentence,
-                claimant=gid(doc.id, s.claimant),
-                stance=s.stance,  # type: ignore[arg-type]
-                quote=s.quote,
-                date=doc.sentences[s.sentence].date or doc.source.published,
-                confidence=s.confidence,
-            )
-        )
+        claim.statements.append(_statement(x, n, s, gid))
         for ent in s.about:
             g = gid(doc.id, ent)
             if g and ent.startswith("actor:") and g not in claim.actors:
                 claim.actors.append(g)
             elif g and ent.startswith("region:") and g not in claim.regions:
                 claim.regions.append(g)
+
+
+def _statement(x: Extracted, n: int, s: LocalStatement, gid) -> Statement:
+    doc = x.document
+    return Statement(
+        id=f"{slugify(doc.id)}-c{n}",
+        doc=doc.id,
+        sentence=s.sentence,
+        claimant=gid(doc.id, s.claimant),
+        stance=s.stance,  # type: ignore[arg-type]
+        quote=s.quote,
+        date=doc.sentences[s.sentence].date or doc.source.published,
+        confidence=s.confidence,
+    )
+
+
+def _hold_back(x: Extracted, n: int, s: LocalStatement, gid, held: dict[str, Claim]) -> None:
+    """A statement too unsure to publish, kept by its wording (no claim id, no page)."""
+    claim = held.setdefault(s.claim, Claim(id="", text=s.claim))
+    claim.statements.append(_statement(x, n, s, gid))
 
 
 def _participants(x: Extracted, s: LocalStatement, gid) -> set[str]:

@@ -109,6 +109,9 @@ def test_every_problem_is_reported_at_once_one_line_per_key(tmp_path: Path) -> N
         ("zensical: [zensical, build]", "zensical: expected text, not ['zensical', 'build']"),
         ("builder: Mkdocs", "builder: expected one of mkdocs, zensical, not 'Mkdocs'"),
         ("extra: {}", "extra: unknown setting"),
+        ("min_confidence: 1.5", "min_confidence: expected a number from 0 to 1, not 1.5"),
+        ("min_confidence: '0.5'", "min_confidence: expected a number, not '0.5'"),
+        ("min_confidence: false", "min_confidence: expected a number, not False"),
     ],
 )
 def test_a_bad_value_names_its_key(tmp_path: Path, line: str, message: str) -> None:

@@ -114,3 +114,29 @@ def test_narrative_sentences_without_a_cue_are_no_claims(extract_text) -> None:
         "In Belgrad demonstrierten am Abend Tausende Menschen."
     )
     assert r.state.statements == []
+
+
+def test_confidence_fades_with_each_sentence_a_report_is_continued(extract_text) -> None:
+    r = extract_text(
+        "Die Ministerin Clara Hoffmann sagte, die Grenze bleibe geschlossen. "
+        "Die Lage sei aber stabil. "
+        "Die Kontrollen seien verstärkt worden. "
+        "Weitere Maßnahmen seien nicht geplant."
+    )
+    by_sentence = {s.sentence: s.confidence for s in r.state.statements}
+    assert set(by_sentence) == {0, 1, 2, 3}
+    assert by_sentence[0] > by_sentence[1] > by_sentence[2] > by_sentence[3]
+
+
+def test_a_subject_noun_phrase_before_the_verb_keeps_the_object_out(extract_text) -> None:
+    r = extract_text(
+        "Ein ungarischer Regierungsvertreter bestätigte der Agentur Reuters, "
+        "dass die Grenze geschlossen bleibe."
+    )
+    assert "Reuters" not in _by_sentence(r, 0)
+
+
+def test_a_role_word_before_the_name_keeps_the_name_as_subject(extract_text) -> None:
+    r = extract_text("Regierungssprecher Anton Weller warf Kiew vor, die Rebellen zu unterstützen.")
+    assert _by_sentence(r, 0) == {"Anton Weller"}
+
