@@ -177,7 +177,7 @@ class ClaimFinder:
             own = set(range(len(view.span))) - set(range(frame.cue, frame.content_start))
         content = self._content(view, own, frame.claimant)
         signature = self._signature(view, content, own, frame.claimant)
-        texts = self._tracked(content) or [claim_text(view.span, start, end)]
+        texts = self._tracked(content) or [claim_text(view.span, start, end, self.separable)]
         quote = _quote(view.span)
         for text in texts:
             if any(
@@ -329,10 +329,14 @@ def claim_range(span: Span, cue: int, content_start: int, tail: set[str]) -> tup
     return start, end
 
 
-def claim_text(span: Span, start: int, end: int) -> str:
-    """A short claim text: the tokens [start, end) of the sentence, without quotes."""
+def claim_text(span: Span, start: int, end: int, separable: tuple[str, ...] = ()) -> str:
+    """A short claim text: the tokens [start, end) of the sentence, without quotes; a dependent
+    clause in main-clause order (see :func:`verb_second`)."""
     toks = list(span)
-    text = span.doc.text[toks[start].idx : toks[end - 1].idx + len(toks[end - 1].text)]
+    text = (
+        verb_second(toks[start:end], separable)
+        or span.doc.text[toks[start].idx : toks[end - 1].idx + len(toks[end - 1].text)]
+    )
     dateline = DATELINE.match(text)
     if dateline and dateline.group("place"):
         text = text[dateline.end() :]  # "Ort (dpa) - …": the dateline is no part of the claim
@@ -340,6 +344,62 @@ def claim_text(span: Span, start: int, end: int) -> str:
     if len(text) > 160:
         text = text[:160].rsplit(" ", 1)[0] + " …"
     return text[:1].upper() + text[1:]
+
+
+VORFELD_HEADS = ("NN", "NE", "PPER", "PDS", "PIS")
+VORFELD_WORDS = ("ART", "ADJA", "ADJD", "CARD", "ADV", "PIAT", "PIDAT", "PDAT", "PPOSAT", "APPR", "APPRART")
+GENITIVE_ARTICLES = ("der", "des")
+
+
+def verb_second(tokens: list[Token], separable: tuple[str, ...] = ()) -> str | None:
+    """A dependent clause read as a statement: "Nordkorea Truppen nach Russland geschickt habe"
+    → "Nordkorea habe Truppen nach Russland geschickt" (the finite verb after the first phrase).
+
+    Only when the clause before its first comma ends in its one finite verb, opens with a noun
+    phrase or a prepositional phrase whose end is clear, and the verb has no separable particle
+    (`separable`: "darstelle" would have to become "stelle … dar"); otherwise None."""
+    while tokens and tokens[-1].is_punct:
+        tokens = tokens[:-1]
+    end = next((k for k, t in enumerate(tokens) if t.text in (",", ";", ":")), len(tokens))
+    clause = tokens[:end]
+    if len(clause) < 3 or not clause[-1].tag_.endswith("FIN"):
+        return None
+    verb = clause[-1]
+    if any(t.tag_.endswith("FIN") for t in clause[:-1]):
+        return None  # a verb before the end: already a main clause, or two clauses
+    if verb.tag_ == "VVFIN" and verb.lower_.startswith(separable):
+        return None
+    head = _vorfeld_end(clause[:-1])
+    if head is None or head + 1 >= len(clause) - 1:
+        return None  # no clear first phrase, or nothing to move ("Die Soldaten kämpften")
+    words = [t.text for t in clause[: head + 1]] + [verb.text] + [t.text for t in clause[head + 1 : -1]]
+    rest = "".join(t.text_with_ws for t in tokens[end:])
+    return " ".join(words) + ("" if not rest or rest[0] in ",;:" else " ") + rest
+
+
+def _vorfeld_end(clause: list[Token]) -> int | None:
+    """The index of the last token of the clause's first phrase, or None when it is unclear."""
+    head = next((k for k, t in enumerate(clause) if t.tag_ in VORFELD_HEADS), None)
+    if head is None or any(t.tag_ not in VORFELD_WORDS for t in clause[:head]):
+        return None
+    prepositional = clause[0].tag_ in ("APPR", "APPRART")
+    while True:
+        nxt = head + 1
+        if nxt < len(clause) and clause[head].tag_ == "NE" and clause[nxt].tag_ == "NE":
+            head = nxt  # "Kim Jong Un": the whole name
+            continue
+        if (nxt < len(clause) and clause[nxt].tag_ == "KON") or (
+            clause[head].tag_ == "NN" and nxt < len(clause) and clause[nxt].lower_ in GENITIVE_ARTICLES
+        ):  # "Pjöngjang und Moskau", "das Krankenhaus der Stadt"
+            more = next((k for k in range(nxt + 1, len(clause)) if clause[k].tag_ in VORFELD_HEADS), None)
+            if more is None or any(t.tag_ not in ("ART", "ADJA", "CARD") for t in clause[nxt + 1 : more]):
+                return None
+            head = more
+            continue
+        break
+    if prepositional and head + 1 < len(clause) and clause[head + 1].tag_ in ("APPR", "APPRART"):
+        return None  # "Beim Angriff auf das Gefängnis …": where the phrase ends is unclear
+    return head
 
 
 def _has_finite_verb(tokens: list[Token]) -> bool:

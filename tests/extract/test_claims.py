@@ -140,3 +140,22 @@ def test_a_role_word_before_the_name_keeps_the_name_as_subject(extract_text) -> 
     r = extract_text("Regierungssprecher Anton Weller warf Kiew vor, die Rebellen zu unterstützen.")
     assert _by_sentence(r, 0) == {"Anton Weller"}
 
+
+def test_a_reported_dependent_clause_reads_as_a_statement(extract_text) -> None:
+    r = extract_text(
+        "Der Analyst Paul Weber sagte, dass Nordland Truppen nach Südland geschickt habe. "
+        "Die Ministerin Clara Hoffmann sagte, dass das Krankenhaus der Stadt getroffen worden sei."
+    )
+    texts = {s.sentence: s.claim for s in r.state.statements}
+    assert texts[0] == "Nordland habe Truppen nach Südland geschickt"
+    assert texts[1] == "Das Krankenhaus der Stadt sei getroffen worden"
+
+
+def test_a_clause_whose_order_is_unclear_stays_as_written(extract_text) -> None:
+    r = extract_text(
+        "Der Analyst Paul Weber sagte, dass die Lage eine Eskalation darstelle. "
+        "Die Ministerin Clara Hoffmann sagte, dass beim Angriff auf das Lager 50 Menschen entkommen seien."
+    )
+    texts = {s.sentence: s.claim for s in r.state.statements}
+    assert texts[0] == "Die Lage eine Eskalation darstelle"  # "stelle … dar" is not rebuilt
+    assert texts[1] == "Beim Angriff auf das Lager 50 Menschen entkommen seien"
