@@ -5,18 +5,19 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from generator.base.cache import KEEP_DAYS, ExtractionCache, pipeline_version, prune
-from generator.base.files import write_atomic
+from generator.base.files import recover_folder, remove_folder, write_atomic
+from generator.base.lock import LOCK_FILE, BuildLock
 from generator.corpus.read import read_corpus
-from generator.errors import InputError
+from generator.errors import ConfigError, InputError
 from generator.evaluate.annotation import document_records
-from generator.extract import Extracted, Extractor, corpus_year
+from generator.extract import Extracted, corpus_year
 from generator.extract.distributed import extract_on_cluster
+from generator.extract.pool import extract_local
 from generator.knowledge.base import cached_knowledge
 from generator.model import Report
 from generator.nlp import cached_pipeline
@@ -24,7 +25,7 @@ from generator.render.citation import read_site_info
 from generator.render.write import SECTIONS, render_report, restore_sections
 from generator.resolve.merge import resolve
 from generator.resolve.permalinks import Permalinks
-from generator.settings import Settings
+from generator.settings import Settings, check_outputs
 from generator.site.mkdocs import build_site
 from generator.site.zensical import build_with_zensical
 
@@ -59,9 +60,7 @@ def extract_corpus(settings: Settings, progress: ProgressFactory = _no_progress)
     pipeline = cached_pipeline(knowledge, settings.trained_pipeline)
     version = pipeline_version(settings.knowledge, settings.trained_pipeline)
     cache = ExtractionCache(settings.cache_dir / "extraction" if settings.cache else None, version)
-    extracted = Extractor(pipeline).extract(
-        articles, progress=progress("Extraktion", len(articles)), cache=cache
-    )
+    extracted = extract_local(pipeline, articles, cache=cache, progress=progress("Extraktion", len(articles)))
     if cache.hits:
         log.info("%d of %d articles unchanged, taken from the cache", cache.hits, len(articles))
     return extracted
@@ -104,8 +103,74 @@ def _site_state(settings: Settings) -> Path | None:
     return settings.cache_dir / "site" / f"{name}.json"
 
 
-def build(settings: Settings, *, site: bool = True, progress: ProgressFactory = _no_progress) -> Report:
-    """Extract, render Markdown into docs/, build the site; then record the published addresses."""
+LOCK_WAIT = 600.0
+"""Seconds a build waits for another build in the same project folder before it stops."""
+COMMITTED = ".committed"
+"""Marker in a docs backup folder: the outputs built from the new docs are in place, keep them."""
+SITE_BEFORE = ".site-before"
+"""File in a docs backup folder: which folder was the site when the site build began (`_identity`):
+if another one is the site when the next build recovers, the new site went live, keep the docs."""
+
+
+def build(
+    settings: Settings,
+    *,
+    site: bool = True,
+    progress: ProgressFactory = _no_progress,
+    lock_wait: float | None = None,
+) -> Report:
+    """Extract, render Markdown into docs/, build the site; then record the published addresses.
+
+    One build at a time per project folder (`BuildLock`, waiting up to `lock_wait` seconds,
+    default `LOCK_WAIT`); what a build killed half-way left behind is undone first (`recover`)."""
+    check_outputs(settings, site=site)  # before anything is read or written: no output on an input
+    wait = LOCK_WAIT if lock_wait is None else lock_wait
+    with BuildLock(settings.mkdocs_config.parent / LOCK_FILE, wait=wait):
+        recover(settings)
+        return _build(settings, site=site, progress=progress)
+
+
+def recover(settings: Settings) -> None:
+    """Undo what a killed build left (call it holding the lock): docs/ back as it was unless its
+    outputs were complete, the site folder back if it was left aside, staging folders removed."""
+    docs, project = settings.docs_dir, settings.mkdocs_config.parent
+    try:
+        for line in recover_folder(settings.site_dir):  # first: the site that was live is back
+            log.warning("%s", line)
+        for backup in sorted(docs.glob(".lagebild-previous-*")) if docs.is_dir() else []:
+            if not _published(backup, settings.site_dir):
+                restore_sections(backup, docs, set(SECTIONS))
+                log.warning("%s: generated pages put back as they were before a build that was killed", docs)
+            remove_folder(backup)
+        for staging in docs.glob(".lagebild-render-*") if docs.is_dir() else []:
+            remove_folder(staging)
+        for stale in [
+            *project.glob(".lagebild-zensical-*.yml"),
+            *settings.permalinks.parent.glob(f".{settings.permalinks.name}.*.tmp"),
+        ]:
+            stale.unlink(missing_ok=True)
+    except OSError as exc:
+        raise ConfigError(f"{project}: cannot clean up after a build that was killed: {exc}") from exc
+
+
+def _published(backup: Path, site_dir: Path) -> bool:
+    """Whether the build that left the docs backup `backup` got its outputs out (keep its docs)."""
+    if (backup / COMMITTED).exists():
+        return True
+    before = backup / SITE_BEFORE
+    return before.exists() and before.read_text(encoding="utf-8") != _identity(site_dir)
+
+
+def _identity(folder: Path) -> str:
+    """Which folder is at `folder` ("device:inode"; renames and exchanges keep it), or "none"."""
+    try:
+        st = folder.stat()
+    except FileNotFoundError:
+        return "none"
+    return f"{st.st_dev}:{st.st_ino}"
+
+
+def _build(settings: Settings, *, site: bool, progress: ProgressFactory) -> Report:
     permalinks = Permalinks.load(settings.permalinks)
     report = build_report(settings, progress, permalinks)
     step = _bar(progress, "Seiten")
@@ -116,8 +181,16 @@ def build(settings: Settings, *, site: bool = True, progress: ProgressFactory = 
         info = read_site_info(settings.mkdocs_config)
         charts = settings.cache_dir / "charts" if settings.cache else None
         render_report(
-            report, settings.docs_dir, site=info, progress=step, previous=previous, cache_dir=charts
+            report,
+            settings.docs_dir,
+            site=info,
+            progress=step,
+            previous=previous,
+            cache_dir=charts,
+            contact=settings.accessibility_contact,
         )
+        if site:
+            (previous / SITE_BEFORE).write_text(_identity(settings.site_dir), encoding="utf-8")
         if site and settings.builder == "zensical":
             build_with_zensical(settings.mkdocs_config, settings.site_dir, command=settings.zensical)
         elif site:
@@ -129,11 +202,12 @@ def build(settings: Settings, *, site: bool = True, progress: ProgressFactory = 
                 progress=_bar(progress, "Website"),
             )
             log.info("Website %s gebaut: %s", "teilweise" if how.incremental else "ganz", how.reason)
+        (previous / COMMITTED).touch()  # killed from here on, the next build keeps these outputs
     except BaseException:
         restore_sections(previous, settings.docs_dir, before)  # docs/ as it was: nothing half-written
         raise
     finally:
-        shutil.rmtree(previous, ignore_errors=True)
+        remove_folder(previous)
     if permalinks.changed or not settings.permalinks.exists():
         permalinks.save(settings.permalinks)
     if settings.cache:

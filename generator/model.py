@@ -7,7 +7,7 @@ Nothing downstream of this module re-reads article text.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any, Literal
 
 ActorType = Literal["person", "organization", "state"]
@@ -37,7 +37,12 @@ class Source:
 
 @dataclass
 class Sentence:
-    """One sentence of a cleaned article; `anchor` is unique within its document."""
+    """One sentence of a cleaned article; `anchor` is unique within its document.
+
+    The anchor comes from the sentence's words (`content_anchor`, "s-3fa2c1d0", set by
+    extraction), so adding or removing other sentences never moves it; `position_anchor`
+    ("s3") is the anchor pages used before and still carry.
+    """
 
     index: int
     text: str
@@ -46,9 +51,14 @@ class Sentence:
     end: int
     heading: bool = False
     date: str | None = None  # ISO date the sentence's events refer to ("am Donnerstag" resolved), if any
+    content_anchor: str = ""  # "s-" and a digest of the words; "-2", "-3" for repeats in the article
 
     @property
     def anchor(self) -> str:
+        return self.content_anchor or self.position_anchor
+
+    @property
+    def position_anchor(self) -> str:
         return f"s{self.index + 1}"
 
 
@@ -155,6 +165,7 @@ class ClaimStatus:
     last: str | None = None
     contested: bool = False  # someone asserts or confirms it and someone denies or doubts it
     claimants: list[str] = field(default_factory=list)  # Actor ids, by name
+    sources: int = 0  # distinct sources (articles) with a statement about it
 
 
 @dataclass
@@ -193,6 +204,21 @@ class Series:
 
 
 @dataclass
+class Coverage:
+    """What the report rests on: how many articles from how many outlets, over which period.
+
+    `last` is also the report's date ("Stand"): it comes from the articles, never from the clock,
+    so the same articles always give the same site.
+    """
+
+    articles: int = 0
+    outlets: int = 0  # distinct outlets the articles name (articles without one are not counted)
+    first: str | None = None  # earliest publication date (ISO), None if no article is dated
+    last: str | None = None  # newest publication date
+    undated: int = 0  # articles without a publication date
+
+
+@dataclass
 class Report:
     """The whole report: what rendering and export receive."""
 
@@ -205,6 +231,31 @@ class Report:
     # statements below the confidence threshold (setting `min_confidence`), by wording: data only
     held_back: list[Claim] = field(default_factory=list)
     redirects: dict[str, str] = field(default_factory=dict)  # old page path → new page path
+    coverage: Coverage = field(default_factory=Coverage)  # set by resolution
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """The report as plain data (what ``dataclasses.asdict`` gives, without its deep copies)."""
+        return plain_data(self)
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def plain_data(value: Any) -> Any:
+    """Dataclasses as dicts, lists, tuples and dicts rebuilt, everything else as it is (the model's
+    leaves are str, int, float, bool and None, which need no copy)."""
+    if isinstance(value, str | int | float | None):
+        return value
+    if isinstance(value, list):
+        return [plain_data(v) for v in value]
+    if isinstance(value, dict):
+        return {plain_data(k): plain_data(v) for k, v in value.items()}
+    if isinstance(value, tuple):
+        return tuple(plain_data(v) for v in value)
+    cls = type(value)
+    names = _FIELD_NAMES.get(cls)
+    if names is None and is_dataclass(value):
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(value))
+    if names is None:
+        return value
+    return {name: plain_data(getattr(value, name)) for name in names}

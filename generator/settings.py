@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import difflib
 import inspect
+import os
 import re
 import sys
 import types
@@ -56,7 +57,9 @@ class Settings:
     """Stop at the first bad article instead of skipping it with a warning (also `--strict`)."""
     permalinks: Path = Path("permalinks.yml")
     """Registry of published page addresses (entity → slug); `lagebild build` adds new entities.
-    Commit it so URLs never change."""
+    Commit it so URLs never change. Each slug must be one safe path segment (`a-z`, `0-9`, inner
+    hyphens), and two entities or sources on one slug (as a merge of two branches can leave them) are
+    an error naming both keys."""
     scheduler: str | None = None
     """Address of a Dask scheduler (`tcp://host:8786` or `host:8786`, also `--scheduler`): extraction
     then runs on that cluster. Needs `pip install 'lagebild[dask]'`."""
@@ -79,6 +82,10 @@ class Settings:
     0.7 pronoun or role, 0.5 reported speech continued from the previous sentence, less for each
     further sentence, 0.4 a role that two people named before could fill) get no page, table row
     or chart point; they stay in `data/report.json` under `held_back`."""
+    accessibility_contact: str | None = None
+    """Where readers report accessibility barriers: an e-mail address, a web address or a short
+    text, shown (as a link where it is an address) in the accessibility statement
+    (`docs/barrierefreiheit.md`, "Erklärung zur Barrierefreiheit")."""
 
     @classmethod
     def load(cls, root: Path, overrides: Mapping[str, Any] | None = None) -> Settings:
@@ -109,6 +116,12 @@ def _read(path: Path) -> dict[Any, Any]:
         loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise ConfigError(f"{path}: not valid YAML: {exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not valid UTF-8 (byte at offset {exc.start})") from exc
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot be read: {exc.strerror or exc}") from exc
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:  # e.g. 2024-13-45
+        raise ConfigError(f"{path}: a value cannot be read: {exc}") from exc
     if loaded is not None and not isinstance(loaded, dict):
         raise ConfigError(f"{path}: expected a mapping of settings, not {type(loaded).__name__}")
     return loaded or {}
@@ -222,6 +235,108 @@ def check_settings(data: Mapping[Any, Any]) -> tuple[dict[str, Any], list[str]]:
         except ValueError as exc:
             problems.append(f"{key}: {exc}")
     return values, problems
+
+
+# ---- where a build writes: checked before anything is touched ----
+
+
+def output_problems(settings: Settings, *, site: bool = True) -> list[str]:
+    """Why the build may not write where `settings` say, one ``setting: problem`` line each.
+
+    ``docs_dir`` (and ``site_dir`` when the site is built) may not be or contain the corpus or
+    the project folder (the folder of ``mkdocs_config``); ``site_dir``, which a build replaces as
+    a whole, may not hold ``docs_dir`` or an input file either, nor lie inside ``docs_dir``.
+    Each must be a folder that can be written, or one that can be created; the registry must be
+    a file in a folder that can be written.
+    """
+    outputs = {"docs_dir": settings.docs_dir}
+    if site:
+        outputs["site_dir"] = settings.site_dir
+    problems = []
+    for name, path in outputs.items():
+        covered = [
+            f"{label} ({kept})" for label, kept in _guarded(settings, name).items() if _inside(kept, path)
+        ]
+        if covered:
+            problems.append(
+                f"{name}: {path} is or contains {', '.join(covered)}, which the build would overwrite"
+            )
+        problem = _folder_problem(path, replaced=name == "site_dir")
+        if problem:
+            problems.append(f"{name}: {path} {problem}")
+    if (
+        site
+        and _inside(settings.site_dir, settings.docs_dir)
+        and not _inside(settings.docs_dir, settings.site_dir)
+    ):
+        problems.append(f"site_dir: {settings.site_dir} is inside docs_dir {settings.docs_dir}")
+    problems += _file_problems(settings)
+    return problems
+
+
+def check_outputs(settings: Settings, *, site: bool = True) -> None:
+    """Raise one ConfigError listing every problem of :func:`output_problems`."""
+    problems = output_problems(settings, site=site)
+    if problems:
+        raise ConfigError(
+            "\n".join(f"{problem}; choose another folder or fix it first" for problem in problems)
+        )
+
+
+def _guarded(settings: Settings, output: str) -> dict[str, Path]:
+    """What the output folder `output` may neither be nor contain, by how messages name it."""
+    guarded = {"the corpus": settings.seeds, "the project folder": settings.mkdocs_config.parent}
+    if output == "site_dir":  # replaced as a whole by every build
+        guarded["docs_dir"] = settings.docs_dir
+        guarded["the MkDocs configuration"] = settings.mkdocs_config
+        guarded["the knowledge file"] = settings.knowledge
+        guarded["the permalink registry"] = settings.permalinks
+    return guarded
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """True if `path` is `folder` or lies inside it (both resolved, links followed)."""
+    return path.resolve().is_relative_to(folder.resolve())
+
+
+def _writable(folder: Path) -> bool:
+    """Whether files can be made in `folder`: permission, and a write bit (root ignores the former)."""
+    return os.access(folder, os.W_OK | os.X_OK) and bool(folder.stat().st_mode & 0o222)
+
+
+def _folder_problem(path: Path, *, replaced: bool = False) -> str | None:
+    """Why `path` cannot be a folder the build writes into (existing or to be created), or None.
+
+    A folder that is `replaced` as a whole also needs a writable folder around it.
+    """
+    if path.exists():
+        if not path.is_dir():
+            return "is a file, not a folder (the build neither moves nor deletes it)"
+        if not _writable(path):
+            return "is read-only"
+        around = path.resolve().parent
+        return f"cannot be replaced: {around} is read-only" if replaced and not _writable(around) else None
+    ancestor = path.absolute().parent
+    while not ancestor.exists() and ancestor != ancestor.parent:
+        ancestor = ancestor.parent
+    if not ancestor.is_dir():
+        return f"cannot be created: {ancestor} is a file"
+    return None if _writable(ancestor) else f"cannot be created: {ancestor} is read-only"
+
+
+def _file_problems(settings: Settings) -> list[str]:
+    """Input files that exist must be files; the registry must be writable where it lies."""
+    problems = [
+        f"{name}: {path} is a folder, not a file"
+        for name, path in (("knowledge", settings.knowledge), ("permalinks", settings.permalinks))
+        if path.is_dir()
+    ]
+    if settings.cache and settings.cache_dir.exists() and not settings.cache_dir.is_dir():
+        problems.append(f"cache_dir: {settings.cache_dir} is a file, not a folder")
+    folder = _folder_problem(settings.permalinks.parent)
+    if folder:
+        problems.append(f"permalinks: {settings.permalinks} cannot be written: its folder {folder}")
+    return problems
 
 
 # ---- docs ----

@@ -8,20 +8,28 @@ from __future__ import annotations
 
 import codecs
 import logging
+import os
+import stat
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from generator.base.yamldata import YamlDocument, YamlProblem, parse_yaml
+from generator.corpus.meta import SOURCE_KEYS, check_meta, printable
 from generator.errors import InputError
 
 log = logging.getLogger(__name__)
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 SOURCES_FILE = "sources.yml"
-SOURCE_KEYS = ("title", "outlet", "published", "language", "url", "reliability")
+LINK_REFUSED = (
+    "a symbolic link, refused: the corpus is what is in the corpus folder (copy the article in instead)"
+)
+BIDI_CONTROLS = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+MISSING = "names a file that does not exist"
+Report = Callable[[InputError, str], None]  # a problem, and what is done about it unless strict
 
 
 @dataclass
@@ -94,89 +102,231 @@ def detect_western(data: bytes) -> tuple[str, str] | None:
     return None if rivals else (best.encoding, text)
 
 
-def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str]:
-    """Split YAML front matter (between ``---`` lines at the very top) from the body."""
+def split_front_matter(text: str, path: str) -> tuple[dict[Any, Any], str, YamlDocument]:
+    """Split YAML front matter (between ``---`` lines at the very top) from the body.
+
+    Returns the metadata, the body and the parsed block (for the line of each key).
+    """
     if not text.startswith("---\n") and not text.startswith("---\r\n"):
-        return {}, text
+        return {}, text, YamlDocument({})
     lines = text.splitlines(keepends=True)
     for i, line in enumerate(lines[1:], start=1):
         if line.strip() == "---":
-            block = "".join(lines[1:i])
             try:
-                meta = yaml.safe_load(block) or {}
-            except yaml.YAMLError as exc:
-                mark = getattr(exc, "problem_mark", None)
-                line_no = mark.line + 2 if mark is not None else None
-                raise InputError(path, f"front matter is not valid YAML: {exc}", line_no) from exc
+                block = parse_yaml("".join(lines[1:i]), first_line=2)
+            except YamlProblem as exc:
+                raise InputError(path, f"front matter is not valid YAML: {exc.problem}", exc.line) from exc
+            meta = {} if block.data is None else block.data
             if not isinstance(meta, dict):
                 raise InputError(path, "front matter must be a mapping of keys to values", 1)
-            return meta, "".join(lines[i + 1 :])
+            return meta, "".join(lines[i + 1 :]), block
     raise InputError(path, "front matter starts with '---' but is never closed", 1)
 
 
-def load_sources(folder: Path) -> dict[str, dict[str, Any]]:
-    """Read ``sources.yml``: a mapping of article file names to metadata."""
-    path = folder / SOURCES_FILE
-    if not path.exists():
-        return {}
-    shown = str(path)
+def _warn(problem: InputError, outcome: str) -> None:
+    log.warning("%s (%s)", problem, outcome)
+
+
+def _ignore(problem: InputError, outcome: str) -> None:
+    pass
+
+
+def _raise(problem: InputError, outcome: str) -> None:
+    raise problem
+
+
+def _checked_fields(
+    meta: dict[Any, Any], shown: str, where: Callable[[str], int | None], entry: str, report: Report
+) -> dict[str, Any]:
+    """The fields of one metadata block; each bad one is reported and left unknown (None)."""
+    values, problems = check_meta(meta)
+    for problem in problems:
+        known = problem.field in SOURCE_KEYS
+        if known:
+            values[problem.field] = None
+        found = InputError(
+            shown, f"{entry}{printable(problem.field)}: {problem.problem}", where(problem.field)
+        )
+        report(found, "left unknown" if known else "ignored")
+    return values
+
+
+def _show(path: Path | str) -> str:
+    """A path as messages show it, also when its name is not valid UTF-8."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _read_regular(path: Path, limit: int | None = None) -> bytes:
+    """The bytes of a regular file, opened without following a symbolic link.
+
+    The check and the read happen on one open file, so a file swapped for a link in between is
+    refused too; a file larger than `limit` bytes is refused without reading it all.
+    """
+    shown = _show(path)
     try:
-        node = yaml.compose(path.read_text(encoding="utf-8"))
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError as exc:
-        raise InputError(shown, "not valid UTF-8") from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise InputError(
-            shown, f"not valid YAML: {getattr(exc, 'problem', exc)}", mark and mark.line + 1
-        ) from exc
-    if data is None:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        if path.is_symlink():
+            raise InputError(shown, LINK_REFUSED) from exc
+        raise InputError(shown, f"cannot be read: {exc.strerror}") from exc
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(shown, "not a regular file")
+        if limit is not None and info.st_size > limit:
+            raise InputError(
+                shown, f"file is {info.st_size:,} bytes, more than the limit of {limit:,} (max_file_bytes)"
+            )
+        data = handle.read() if limit is None else handle.read(limit + 1)
+    if limit is not None and len(data) > limit:
+        raise InputError(shown, f"file is more than the limit of {limit:,} bytes (max_file_bytes)")
+    return data
+
+
+def load_sources(folder: Path, report: Report = _warn) -> dict[str, dict[str, Any]]:
+    """Read ``sources.yml``: a mapping of article file names to metadata.
+
+    A file that is no YAML mapping stops the run (InputError). Every problem of an entry goes
+    to `report` with file and line, and the entry or field is left out (a bad field is unknown,
+    None); an entry for a file that is gone is only a warning.
+    """
+    path = folder / SOURCES_FILE
+    shown = _show(path)
+    if not path.exists() and not path.is_symlink():
         return {}
-    if not isinstance(data, dict):
+    try:
+        text = _read_regular(path).decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(shown, f"not valid UTF-8 (byte at offset {exc.start})") from exc
+    try:
+        document = parse_yaml(text)
+    except YamlProblem as exc:
+        raise InputError(shown, f"not valid YAML: {exc.problem}", exc.line) from exc
+    if document.data is None:
+        return {}
+    if not isinstance(document.data, dict):
         raise InputError(shown, "expected a mapping of file names to metadata", 1)
-    lines = {k.value: k.start_mark.line + 1 for k, _ in node.value} if node is not None else {}
+    for key_path, first, later in document.repeated:
+        if len(key_path) == 1:
+            twice = InputError(
+                shown, f"entry '{printable(str(key_path[0]))}' is written twice (line {first} too)", later
+            )
+            report(twice, "only this one counts")
     sources: dict[str, dict[str, Any]] = {}
-    for name, meta in data.items():
-        line = lines.get(name)
-        if not isinstance(meta, dict):
-            raise InputError(shown, f"entry '{name}' must be a mapping (title, outlet, published, …)", line)
-        unknown = sorted(set(meta) - set(SOURCE_KEYS))
-        if unknown:
-            raise InputError(shown, f"entry '{name}' has unknown keys: {', '.join(unknown)}", line)
-        if not (folder / str(name)).exists():
-            raise InputError(shown, f"entry '{name}' names a file that does not exist", line)
-        sources[str(name)] = {k: _plain(v) for k, v in meta.items()}
+    for key, meta in document.data.items():
+        name = str(key)
+        line = document.line(name)
+        problem = _entry_problem(folder, name, meta)
+        if problem == MISSING:
+            log.warning(
+                "%s:%s: entry '%s' names a file that does not exist (deleted or renamed?); ignored",
+                shown,
+                line,
+                printable(name),
+            )
+            continue
+        if problem:
+            report(InputError(shown, f"entry '{printable(name)}' {problem}", line), "ignored")
+            continue
+
+        def where(field: str, name: str = name) -> int | None:
+            return document.line(name, field) or document.line(name)
+
+        sources[name] = _checked_fields(meta, shown, where, f"{printable(name)}: ", report)
     return sources
 
 
-def _plain(value: Any) -> Any:
-    """YAML dates become ISO strings; everything else stays as it is."""
-    return value.isoformat() if hasattr(value, "isoformat") else value
+def _entry_problem(folder: Path, name: str, meta: Any) -> str | None:
+    """What is wrong with the entry `name` of sources.yml, or None."""
+    if not isinstance(meta, dict):
+        return "must be a mapping (title, outlet, published, …)"
+    if (
+        name in ("", ".", "..")
+        or "/" in name
+        or "\\" in name
+        or Path(name).suffix.lower() not in ARTICLE_SUFFIXES
+    ):
+        return f"is not the name of an article file (.txt or .md) in {_show(folder)}"
+    if not os.path.lexists(folder / name):
+        return MISSING
+    return None
+
+
+def _name_problem(path: Path) -> str | None:
+    """Why the entry `path` of the corpus folder is no article, or None."""
+    try:
+        path.name.encode("utf-8")
+    except UnicodeEncodeError:
+        return "the file name is not valid UTF-8; rename the file"
+    if any(unicodedata.category(c) == "Cc" or c in BIDI_CONTROLS for c in path.name):
+        return "the file name contains control characters; rename the file"
+    if path.is_symlink():
+        return LINK_REFUSED
+    if not path.is_file():
+        return "not a regular file"
+    return None
+
+
+def scan_folder(folder: Path) -> tuple[list[Path], list[InputError]]:
+    """The article files of a folder in a stable order, and the entries refused with the reason.
+
+    Refused: symbolic links (the corpus is what is in the folder), anything else that is not a
+    regular file, names that are not clean UTF-8, and every file of a name (stem) that two files
+    share (``a.txt`` and ``a.md``): a stem is the article's id and address.
+    """
+    if not folder.is_dir():
+        raise InputError(_show(folder), "corpus folder does not exist")
+    candidates = sorted(p for p in folder.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES)
+    refused: list[InputError] = []
+    files: list[Path] = []
+    for path in candidates:
+        problem = _name_problem(path)
+        if problem:
+            refused.append(InputError(_show(path), problem))
+        else:
+            files.append(path)
+    stems: dict[str, list[Path]] = {}
+    for path in files:
+        stems.setdefault(path.stem, []).append(path)
+    for stem, same in stems.items():
+        if len(same) > 1:
+            others = ", ".join(_show(p) for p in same[1:])
+            refused.append(
+                InputError(
+                    _show(same[0]),
+                    f"{others} has the same name '{stem}': one name is one article (its id and address), "
+                    "so neither is read until one is renamed or removed",
+                )
+            )
+    return [p for p in files if len(stems[p.stem]) == 1], refused
 
 
 def article_files(folder: Path) -> list[Path]:
-    """The article files of a folder, in a stable order."""
-    if not folder.is_dir():
-        raise InputError(str(folder), "corpus folder does not exist")
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+    """The article files of a folder that can be read, in a stable order (see scan_folder)."""
+    return scan_folder(folder)[0]
 
 
-def read_article(path: Path, *, max_bytes: int, given: dict[str, Any] | None = None) -> RawArticle | None:
-    """Read one article; ``None`` (with a warning) for an empty file."""
-    shown = str(path)
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise InputError(
-            shown, f"file is {size:,} bytes, more than the limit of {max_bytes:,} (max_file_bytes)"
-        )
-    text = decode_bytes(path.read_bytes(), shown)
+def read_article(
+    path: Path,
+    *,
+    max_bytes: int,
+    given: dict[str, Any] | None = None,
+    report: Report = _warn,
+) -> RawArticle | None:
+    """Read one article; ``None`` (with a warning) for an empty file.
+
+    Problems of front-matter fields go to `report`; the field is then unknown. Fields `given`
+    (from sources.yml) win over front matter.
+    """
+    shown = _show(path)
+    problem = _name_problem(path)
+    if problem:
+        raise InputError(shown, problem)
+    text = decode_bytes(_read_regular(path, max_bytes), shown)
     meta: dict[str, Any] = {}
     if path.suffix.lower() == ".md":
-        meta, text = split_front_matter(text, shown)
-        unknown = sorted(set(meta) - set(SOURCE_KEYS))
-        if unknown:
-            raise InputError(shown, f"front matter has unknown keys: {', '.join(unknown)}", 1)
-        meta = {k: _plain(v) for k, v in meta.items()}
+        block, text, document = split_front_matter(text, shown)
+        meta = _checked_fields(block, shown, lambda key: document.line(key), "", report)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         log.warning("%s: empty article, skipped", shown)
@@ -195,18 +345,31 @@ def read_corpus(
 ) -> list[RawArticle]:
     """Read every article of `folder`. A bad article is reported and skipped unless `strict`.
 
-    With ``metadata=False`` sources.yml and front matter are ignored, so that outlet and date
-    are inferred from the text alone (to measure that inference).
+    A bad metadata field is reported as a warning and left unknown, unless `strict` (then it
+    stops the run like a bad article). With ``metadata=False`` sources.yml and front matter are
+    ignored, so that outlet and date are inferred from the text alone (to measure that inference).
     """
-    sources = load_sources(folder) if metadata else {}
+    skip = on_error or (lambda e: log.error("%s", e))
+    report = _raise if strict else _warn
+    sources = load_sources(folder, report) if metadata else {}
+    files, refused = scan_folder(folder)
+    for problem in refused:
+        if strict:
+            raise problem
+        skip(problem)
     articles: list[RawArticle] = []
-    for path in article_files(folder):
+    for path in files:
         try:
-            article = read_article(path, max_bytes=max_bytes, given=sources.get(path.name))
+            article = read_article(
+                path,
+                max_bytes=max_bytes,
+                given=sources.get(path.name),
+                report=report if metadata else _ignore,
+            )
         except InputError as exc:
             if strict:
                 raise
-            (on_error or (lambda e: log.error("%s", e)))(exc)
+            skip(exc)
             continue
         if article is not None:
             if not metadata:

@@ -1,11 +1,17 @@
-"""Data files beside the pages: the whole model as JSON, figures and statements as CSV."""
+"""Data files beside the pages: the whole model as JSON, figures and statements as CSV.
+
+Every text cell of the CSV files is safe to open in a spreadsheet (:func:`safe_cell`); control
+and bidi characters are dropped from all data files, as from pages.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable
+from typing import Any
 
 from generator.model import Report
 from generator.resolve.index import ReportIndex
@@ -16,15 +22,105 @@ def data_files(report: Report, ix: ReportIndex) -> dict[str, str]:
     return {
         "data/claims.csv": claims_csv(ix),
         "data/figures.csv": figures_csv(ix),
-        "data/report.json": json.dumps(report.to_dict(), ensure_ascii=False, indent=1, sort_keys=True),
+        "data/report.json": report_json(report),
     }
+
+
+def report_json(report: Report) -> str:
+    """The whole model as ``json.dumps(plain_text(report.to_dict()), ensure_ascii=False, indent=1,
+    sort_keys=True)`` would write it, in one pass (the standard encoder is slow with an indent)."""
+    out: list[str] = []
+    _emit(report.to_dict(), "\n", out)
+    return "".join(out)
+
+
+_encode_text = json.encoder.encode_basestring  # type: ignore[attr-defined]
+_encode_float = json.encoder.JSONEncoder().iterencode  # NaN and infinities as json.dumps writes them
+
+
+def _emit(value: Any, newline: str, out: list[str]) -> None:
+    """Append `value` as indented JSON (one space per level) to `out`; text without control characters."""
+    if isinstance(value, str):
+        out.append(_encode_text(_CONTROL.sub("", value)))
+    elif value is None:
+        out.append("null")
+    elif value is True or value is False:
+        out.append("true" if value else "false")
+    elif isinstance(value, int):
+        out.append(int.__repr__(value))
+    elif isinstance(value, float):
+        out.append("".join(_encode_float(value)))
+    elif isinstance(value, dict):
+        _emit_dict(value, newline, out)
+    elif isinstance(value, list | tuple):
+        _emit_list(value, newline, out)
+    else:
+        out.append(json.dumps(plain_text(value), ensure_ascii=False))
+
+
+def _emit_dict(value: dict[Any, Any], newline: str, out: list[str]) -> None:
+    if not value:
+        out.append("{}")
+        return
+    inner = newline + " "
+    items = sorted({plain_text(k): v for k, v in value.items()}.items())
+    out.append("{")
+    for n, (key, item) in enumerate(items):
+        out.append(("," if n else "") + inner + _encode_text(key) + ": ")
+        _emit(item, inner, out)
+    out.append(newline + "}")
+
+
+def _emit_list(value: list[Any] | tuple[Any, ...], newline: str, out: list[str]) -> None:
+    if not value:
+        out.append("[]")
+        return
+    inner = newline + " "
+    out.append("[")
+    for n, item in enumerate(value):
+        out.append(("," if n else "") + inner)
+        _emit(item, inner, out)
+    out.append(newline + "]")
+
+
+# Control characters and bidi embeddings, overrides and isolates are dropped from data files as
+# from pages (tab, newline and carriage return stay: CSV quotes them).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+# A cell a spreadsheet would evaluate starts with one of these (full-width forms in East Asian
+# locales too); a plain number such as "-3" or "+1.5" stays a number.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?(?:e[+-]?\d+)?", re.IGNORECASE)
+
+
+def safe_cell(value: object) -> object:
+    """A CSV cell that a spreadsheet shows as written: text that would start a formula gets a
+    leading apostrophe (``=SUMME(A1)`` → ``'=SUMME(A1)``), control characters are dropped."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        return value
+    text = _CONTROL.sub("", value)
+    if text.startswith(FORMULA_STARTS) and not _NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def plain_text(value: Any) -> Any:
+    """`value` (JSON data) with control and bidi characters dropped from every text in it."""
+    if isinstance(value, str):
+        return _CONTROL.sub("", value)
+    if isinstance(value, dict):
+        return {plain_text(k): plain_text(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain_text(v) for v in value]
+    return value
 
 
 def _csv(header: list[str], rows: Iterable[list[object]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows(["" if v is None else v for v in row] for row in rows)
+    writer.writerows([safe_cell(v) for v in row] for row in rows)
     return buffer.getvalue()
 
 

@@ -11,7 +11,7 @@ from generator.corpus.clean import Cleaned, clean_text
 from generator.corpus.read import RawArticle
 from generator.extract.base import DocState
 from generator.extract.components import extraction_pipeline
-from generator.extract.document import article_doc
+from generator.extract.document import article_doc, sentence_anchors
 from generator.extract.metadata import infer_outlet, infer_published
 from generator.model import Document, Sentence, Source
 from generator.nlp import Pipeline
@@ -97,12 +97,12 @@ class Extractor:
         if progress and len(todo) < len(articles):
             progress(len(articles) - len(todo))
         cleaned = {i: clean_text(articles[i].text, self.pipeline.kb.lexicon) for i in todo}
-        paragraphs = {i: cleaned[i].text.split("\n\n") for i in todo}
-        docs = iter(self.pipeline.pipe(p for i in todo for p in paragraphs[i]))
+        pieces = {i: self.pipeline.pieces(cleaned[i].text) for i in todo}
+        docs = iter(self.pipeline.pipe(p.text for i in todo for p in pieces[i]))
         for i in todo:
             source = make_source(articles[i], cleaned[i], self.pipeline, default_year)
-            paras = [next(docs) for _ in paragraphs[i]]
-            doc = self.steps(article_doc(paras, paragraphs[i], source.id))
+            parts = [next(docs) for _ in pieces[i]]
+            doc = self.steps(article_doc(parts, pieces[i], source.id))
             state: DocState = doc._.lagebild
             document = self._document(source, cleaned[i].text, state)
             state.detach()
@@ -130,4 +130,7 @@ class Extractor:
                     date=resolve_date(sent.text, source.published, self.pipeline.kb.lexicon),
                 )
             )
+        anchors = sentence_anchors([s.text for s in document.sentences])
+        for sentence, anchor in zip(document.sentences, anchors, strict=True):
+            sentence.content_anchor = anchor
         return document

@@ -123,12 +123,34 @@ class DocState:
     entities: dict[str, LocalEntity] = field(default_factory=dict)
     figures: list[LocalFigure] = field(default_factory=list)
     statements: list[LocalStatement] = field(default_factory=list)
+    regions_by_name: dict[str, list[LocalEntity]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    """Places by name in order of creation: a lookup table for the finders, not a result."""
+    statement_keys: tuple[int, set[tuple[int, str, str]]] = field(
+        default_factory=lambda: (0, set()), init=False, repr=False, compare=False
+    )
+    """(statements read, their (sentence, claimant, claim)): the lookup table of `has_statement`."""
 
     def entity(self, key: str, name: str, category: str, type_: str, **extra: object) -> LocalEntity:
         ent_id = f"{category}:{key}"
         if ent_id not in self.entities:
             self.entities[ent_id] = LocalEntity(key=key, name=name, category=category, type=type_, **extra)  # type: ignore[arg-type]
+            if category == "region":
+                self.regions_by_name.setdefault(name, []).append(self.entities[ent_id])
         return self.entities[ent_id]
+
+    def has_statement(self, sentence: int, claimant: str, claim: str) -> bool:
+        """Whether `statements` already holds this claim of this claimant in this sentence."""
+        read, keys = self.statement_keys
+        keys.update((s.sentence, s.claimant, s.claim) for s in self.statements[read:])
+        self.statement_keys = (len(self.statements), keys)
+        return (sentence, claimant, claim) in keys
+
+    def first_region(self, name: str) -> LocalEntity | None:
+        """The first place of the document (in order of creation) called `name`, if any."""
+        places = self.regions_by_name.get(name, [])
+        return next((e for e in places if e.name == name and self.entities.get(e.id) is e), None)
 
     def mention(self, view: SentenceView, start: int, end: int, entity: LocalEntity) -> None:
         """Record a mention of `entity` at tokens [start, end) of `view`."""
@@ -151,6 +173,8 @@ class DocState:
         """Drop the spaCy objects once extraction is done: what remains is plain, picklable data."""
         for view in self.sentences:
             view.span = None  # type: ignore[assignment]
+        self.regions_by_name = {}
+        self.statement_keys = (0, set())
 
     def covered(self, view: SentenceView, start: int, end: int) -> bool:
         return any(r.start < end and start < r.end for r in view.refs)

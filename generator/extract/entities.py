@@ -17,7 +17,7 @@ from spacy.tokens import Span
 from generator.base.slugs import slugify
 from generator.extract.base import DocState, LocalEntity, SentenceView, sentence_spans
 from generator.extract.organizations import OrganizationPatterns, adj_stem, plural_nominative
-from generator.extract.places import PlacePatterns
+from generator.extract.places import CountryTrail, PlacePatterns
 from generator.knowledge.base import Entry, KnowledgeBase
 
 DATELINE = re.compile(
@@ -51,6 +51,7 @@ class EntityFinder(PlacePatterns, OrganizationPatterns):
         self.name_links = set(lex.organization_name_links)
         self.office_heads = set(lex.office_heads)
         self.descriptors = set(lex.organization_descriptors)
+        self.descriptor_endings = tuple(sorted({d.lower() for d in self.descriptors if len(d) > 5}))
         self.collective_adjectives = set(lex.collective_adjectives)
         self.collective_heads = lex.collective_heads
         self.descriptor_kinds = lex.descriptor_kinds
@@ -119,16 +120,18 @@ class EntityFinder(PlacePatterns, OrganizationPatterns):
         return self.kb.nominative(name)
 
     def find(self, state: DocState) -> None:
+        trail = CountryTrail(self.kb)
         for view in state.sentences:
             for start, end, span in sentence_spans(view):
                 self._kb_span(state, view, start, end, span)
             self._region_words(state, view)
-            self._compass_and_border(state, view)
+            self._compass_and_border(state, view, trail)
             self._descriptor_orgs(state, view)
             self._office_orgs(state, view)
             self._collectives(state, view)
             self._acronyms(state, view)
             self._trained_orgs(state, view)
+            trail.close(state, view)
         self._merge_city_into_region(state)
 
     def _collectives(self, state: DocState, view: SentenceView) -> None:

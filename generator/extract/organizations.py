@@ -6,11 +6,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from spacy.tokens import Span
 
 from generator.base.slugs import slugify
 from generator.extract.base import DocState, LocalEntity, SentenceView, sentence_spans
 from generator.knowledge.base import Entry
+from generator.model import Mention
 
 
 class OrganizationPatterns:
@@ -54,9 +57,7 @@ class OrganizationPatterns:
             word = toks[i].text
             tail = word.rsplit("-", 1)[-1]
             if not (
-                word in self.descriptors
-                or tail in self.descriptors
-                or any(word.endswith(d.lower()) for d in self.descriptors if len(d) > 5)
+                word in self.descriptors or tail in self.descriptors or word.endswith(self.descriptor_endings)
             ):
                 continue
             j = i + 1
@@ -121,11 +122,8 @@ class OrganizationPatterns:
             key = self.kb.country_heads.get((code, candidate))
             if key:
                 return self.actor(state, self.kb.entries[key])
-        stem = next(
-            (a for a, c in self.kb.adjectives.items() if c == code and a == adj_stem(adjective.lower())),
-            None,
-        )
-        name = self.generic_org_name(stem or adj_stem(adjective.lower()), noun)
+        stem = adj_stem(adjective.lower())  # a known adjective of that country, or the word itself
+        name = self.generic_org_name(stem, noun)
         return state.entity(f"org:{slugify(name)}", name, "actor", "organization", country=code)
 
     def _prefix(self, state: DocState, view: SentenceView, start: int, entry: Entry) -> None:
@@ -171,7 +169,7 @@ class OrganizationPatterns:
     def bare_heads(self, state: DocState) -> None:
         """ "des Geheimdienstes" → the last organisation with that head; "das Außenministerium"
         in a sentence naming a country → that country's ministry."""
-        seen: list[LocalEntity] = []
+        seen = SeenOrganizations(self._refers_to)
         for view in state.sentences:
             toks = view.span
             for i, tok in enumerate(toks):
@@ -180,40 +178,52 @@ class OrganizationPatterns:
                 if state.covered(view, i, i + 1) or not tok.text[:1].isupper():
                     continue
                 lemma = head_lemma(tok.text)
-                earlier = next((e for e in reversed(seen) if self._refers_to(lemma, e)), None)
-                if earlier is not None and (self.org_head(tok.text) or lemma in self.descriptor_kinds):
+                head = self.org_head(tok.text) or lemma in self.descriptor_kinds
+                earlier = seen.latest(lemma) if head else None
+                if earlier is not None:
                     state.mention(view, i, i + 1, earlier)
+                    seen.read(earlier)
                     continue
                 if lemma in self.state_bodies:
                     country = self._sentence_country(state, view, i)
                     if country and lemma in self.state_heads:  # "die Regierung in Lima": the state
                         entry = self.kb.country_entry(country)
                         if entry:
-                            state.mention(view, i, i + 1, self.actor(state, entry))
+                            actor = self.actor(state, entry)
+                            state.mention(view, i, i + 1, actor)
+                            seen.read(actor)
                         continue
                     if country:
                         entry = self.kb.country_entry(country)
-                        adjective = next(
-                            (a for a, c in self.kb.adjectives.items() if c == country and a.endswith("isch")),
-                            None,
-                        )
+                        adjective = self._country_adjective(country)
                         if entry and adjective:
                             org = self._country_org(state, entry, tok.text, adjective)
                             state.mention(view, i, i + 1, org)
+                            seen.read(org)
             seen.extend(
                 state.entities[r.entity]
                 for r in view.refs
                 if r.entity.startswith("actor:") and state.entities[r.entity].type == "organization"
             )
 
-    def _refers_to(self, noun: str, org: LocalEntity) -> bool:
-        """Whether a bare noun ("des Geheimdienstes", "die Miliz", "des Bündnisses") can mean `org`."""
+    def _country_adjective(self, country: str) -> str | None:
+        """The first adjective in "-isch" of the country `country` ("chilenisch"), if any."""
+        if not hasattr(self, "_isch_adjectives"):
+            table: dict[str, str] = {}
+            for adjective, code in self.kb.adjectives.items():
+                if adjective.endswith("isch"):
+                    table.setdefault(code, adjective)
+            self._isch_adjectives = table
+        return self._isch_adjectives.get(country)
+
+    def _refers_to(self, noun: str, org: LocalEntity, words: MentionWords) -> bool:
+        """Whether a bare noun ("des Geheimdienstes", "die Miliz", "des Bündnisses") can mean `org`;
+        `words` are the words of its mentions."""
         low = noun.lower()
-        if org.name.split()[-1].lower().endswith(low) or any(
-            m.text.lower().endswith(low) for m in org.mentions
-        ):
+        texts, first_words = words
+        if org.name.split()[-1].lower().endswith(low) or any(text.endswith(low) for text in texts):
             return True
-        if any(low in m.text.lower().split()[0] for m in org.mentions if " " in m.text):
+        if any(low in word for word in first_words):
             return True  # "Hilfsorganisation Helfende Hände" → "die Organisation"
         entry = self.kb.entries.get(org.key)
         return bool(entry and entry.kind and entry.kind in self.descriptor_kinds.get(noun, ()))
@@ -227,6 +237,75 @@ class OrganizationPatterns:
             if ent and ent.country and (ent.type in ("state", "country") or ent.key.startswith("city:")):
                 found.append((abs(ref.start - near), ref.start, ent.country))
         return min(found)[2] if found else None
+
+
+MentionWords = tuple[set[str], set[str]]
+"""The lowercase texts of an entity's mentions, and the first words of those with several words."""
+
+
+class SeenOrganizations:
+    """The organisations named so far, and for each bare noun the ones it can mean.
+
+    Asking every organisation named so far, with every mention of each, for every bare noun grows
+    with the square of the article. Here the answer per noun is kept and updated only when an
+    organisation is named for the first time or its mentions gain a new wording; `latest` gives the
+    one named most recently, as a scan from the latest mention backwards would. The mentions
+    bare_heads itself adds are announced with `read`.
+    """
+
+    def __init__(self, refers: Callable[[str, LocalEntity, MentionWords], bool]) -> None:
+        self.refers = refers
+        self.clock = 0
+        self.named: dict[str, int] = {}  # entity id → when it was last named
+        self.orgs: dict[str, LocalEntity] = {}
+        self.words: dict[str, tuple[list[Mention], int, set[str], set[str]]] = {}
+        self.matches: dict[str, dict[str, LocalEntity]] = {}  # noun → the organisations it can mean
+
+    def extend(self, entities: Iterable[LocalEntity]) -> None:
+        """Organisations named in the sentence just read, in their order."""
+        for org in entities:
+            self.clock += 1
+            self.named[org.id] = self.clock
+            if org.id not in self.orgs:
+                self.orgs[org.id] = org
+            self.read(org)
+
+    def latest(self, noun: str) -> LocalEntity | None:
+        """The organisation named most recently that `noun` can mean."""
+        if noun not in self.matches:
+            self.matches[noun] = {
+                key: org for key, org in self.orgs.items() if self.refers(noun, org, self._words(org))
+            }
+        found = self.matches[noun].values()
+        return max(found, key=lambda org: self.named[org.id], default=None)
+
+    def read(self, entity: LocalEntity) -> None:
+        """Take in the mentions an organisation gained since it was last read."""
+        if entity.id not in self.orgs or not self._grew(entity):
+            return
+        words = self._words(entity)
+        for noun, found in self.matches.items():
+            if entity.id not in found and self.refers(noun, entity, words):
+                found[entity.id] = entity
+
+    def _grew(self, org: LocalEntity) -> bool:
+        """Read new mentions of `org`; True if a new wording came with them (or on the first read)."""
+        cached = self.words.get(org.id)
+        if cached is None or cached[0] is not org.mentions:  # first read, or the list was replaced
+            cached = (org.mentions, 0, set(), set())
+        mentions, read, texts, first_words = cached
+        before = (len(texts), len(first_words)) if read else None
+        for mention in mentions[read:]:
+            text = mention.text.lower()
+            texts.add(text)
+            if " " in mention.text:
+                first_words.add(text.split()[0])
+        self.words[org.id] = (mentions, len(mentions), texts, first_words)
+        return before != (len(texts), len(first_words))
+
+    def _words(self, org: LocalEntity) -> MentionWords:
+        _, _, texts, first_words = self.words[org.id]
+        return texts, first_words
 
 
 def head_lemma(token: str) -> str:

@@ -9,13 +9,16 @@ allowing transliteration variants (w/v, j/y) and one-letter typos.
 
 from __future__ import annotations
 
+from bisect import insort
+from collections.abc import Callable, Iterable, Iterator
+
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Span, Token
 
 from generator.base.slugs import slugify
 from generator.extract.base import DocState, LocalEntity, SentenceView, TokenSigns, sentence_spans
 from generator.knowledge.base import KnowledgeBase
-from generator.knowledge.names import close_spelling
+from generator.knowledge.names import close_spelling, name_words
 
 LOCATIVE_FILLERS = frozenset({"ADJA", "ART", "KON", "$,"})
 """STTS tags of the words that may stand between a place preposition and a place name."""
@@ -79,12 +82,19 @@ class PersonFinder:
 
     # -- pass 1: full names ----------------------------------------------------------------
     def find(self, state: DocState) -> None:
+        known = PeopleIndex(
+            (e for e in state.entities.values() if e.type == "person"),
+            alive=lambda e: state.entities.get(e.id) is e,
+        )
+        places = PlaceNames(state)
         for view in state.sentences:
-            self._full_names(state, view)
+            self._full_names(state, view, known, places)
         people = [e for e in state.entities.values() if e.type == "person" and e.category == "actor"]
+        surnames = SurnameLookup(people)
+        roles: dict[str, LocalEntity | None] = {}
         for view in state.sentences:
-            self._surnames(state, view, people)
-            self._role_mentions(state, view, people)
+            self._surnames(state, view, surnames)
+            self._role_mentions(state, view, people, roles)
 
     def _blocked(self, state: DocState, view: SentenceView, i: int) -> bool:
         """Covered by an entity other than a city or area (which a person's name may shadow)."""
@@ -104,12 +114,13 @@ class PersonFinder:
             return True
         return False
 
-    def _full_names(self, state: DocState, view: SentenceView) -> None:
+    def _full_names(
+        self, state: DocState, view: SentenceView, known: PeopleIndex, places: PlaceNames
+    ) -> None:
         toks = view.span
-        places = {e.name: e for e in state.entities.values() if e.category == "region"}
         for a, b, span in _ner(view):
             if span.label_ == "person" and not self._blocked(state, view, a):
-                self._add(state, view, a, b)  # a trained pipeline says so
+                self._add(state, view, a, b, known)  # a trained pipeline says so
         i = 0
         while i < len(toks):
             if not self.name_like(toks[i]) or self._blocked(state, view, i):
@@ -144,7 +155,7 @@ class PersonFinder:
             if place is not None:  # "Kämpfe um Obertal": a place named elsewhere in the text
                 state.mention(view, start, end, place)
             elif end > start and self._accept(view, start, end):
-                self._add(state, view, start, end)
+                self._add(state, view, start, end, known)
             i = max(j, i + 1)
 
     def _particle_continues(self, toks: Span, j: int) -> bool:
@@ -207,13 +218,14 @@ class PersonFinder:
         toks = view.span
         return start > 0 and toks[start - 1].lower_ in self.reporting
 
-    def _add(self, state: DocState, view: SentenceView, start: int, end: int) -> None:
+    def _add(self, state: DocState, view: SentenceView, start: int, end: int, known: PeopleIndex) -> None:
         name = view.span[start:end].text
         self._shadow(state, view, start, end)
-        existing = self._match_existing(state, name)
+        existing = self._match_existing(name, known)
         person = existing or state.entity(f"person:{slugify(name)}", name, "actor", "person")
+        known.add(person)
         if existing and len(name.split()) > len(person.name.split()):
-            person.name = name
+            known.rename(person, name)
         if person.role is None:
             person.role = self._role(view, start, end)
         if person.country is None and person.role:
@@ -251,15 +263,16 @@ class PersonFinder:
                     if not ent.mentions:
                         del state.entities[ref.entity]
 
-    def _match_existing(self, state: DocState, name: str) -> LocalEntity | None:
+    @staticmethod
+    def _match_existing(name: str, known: PeopleIndex) -> LocalEntity | None:
+        """The person of the document `name` names: the first whose surname is spelt closely
+        (with the same first name, if both give one), else one known by the first word."""
         parts = name.split()
-        people = [e for e in state.entities.values() if e.type == "person"]
-        for ent in people:
-            known = ent.name.split()
-            same_first = len(parts) == 1 or len(known) == 1 or known[0] == parts[0]
-            if same_first and close_spelling(known[-1], parts[-1]):
+        for ent in known.close_to(parts[-1]):
+            words = ent.name.split()
+            if len(parts) == 1 or len(words) == 1 or words[0] == parts[0]:
                 return ent
-        return _by_first_word(people, parts)
+        return known.by_first_word(parts)
 
     def _role(self, view: SentenceView, start: int, end: int) -> str | None:
         """The role phrase before ("der russische Präsident X") or after ("X, Chef des …,") a name."""
@@ -294,27 +307,32 @@ class PersonFinder:
         return None
 
     # -- pass 2: surnames and roles ----------------------------------------------------------
-    def _surnames(self, state: DocState, view: SentenceView, people: list[LocalEntity]) -> None:
+    def _surnames(self, state: DocState, view: SentenceView, surnames: SurnameLookup) -> None:
         for i, tok in enumerate(view.span):
             if not self.name_like(tok) or self._blocked(state, view, i):
                 continue
             covered = any(r.start <= i < r.end and not r.entity.startswith("region:city") for r in view.refs)
             covered = covered or (i > 0 and view.span[i - 1].lower_ in self.place_prepositions)
-            for person in people:
-                last = person.name.split()[-1]
-                if len(last) >= 3 and close_spelling(last, tok.text) and tok.text != person.name:
-                    if not covered:
-                        self._shadow(state, view, i, i + 1)  # "Salvador forderte": the person, not the city
-                        state.mention(view, i, i + 1, person)
-                    break
-            else:
-                person = _by_first_word(people, [tok.text])  # "Anna" after "Anna Berg"
-                if person is not None:
-                    self._shadow(state, view, i, i + 1)  # a city of that name gives way
+            person = surnames.surname(tok.text)
+            if person is not None:
+                if not covered:
+                    self._shadow(state, view, i, i + 1)  # "Salvador forderte": the person, not the city
                     state.mention(view, i, i + 1, person)
+                continue
+            person = surnames.first_name(tok.text)  # "Anna" after "Anna Berg"
+            if person is not None:
+                self._shadow(state, view, i, i + 1)  # a city of that name gives way
+                state.mention(view, i, i + 1, person)
 
-    def _role_mentions(self, state: DocState, view: SentenceView, people: list[LocalEntity]) -> None:
-        """ "der russische Präsident" → the person introduced with that role in the document."""
+    def _role_mentions(
+        self,
+        state: DocState,
+        view: SentenceView,
+        people: list[LocalEntity],
+        holders: dict[str, LocalEntity | None],
+    ) -> None:
+        """ "der russische Präsident" → the person introduced with that role in the document
+        (`holders` remembers the answer per phrase: roles do not change in this pass)."""
         toks = view.span
         for i, tok in enumerate(toks):
             if not self.is_role(tok.text) or state.covered(view, i, i + 1):
@@ -325,23 +343,122 @@ class PersonFinder:
             if i > 0 and self.kb.country_of_adjective(toks[i - 1].text):
                 start = i - 1
             phrase = toks[start : i + 1].text
-            for person in people:
-                role = (person.role or "").lower()
-                if role and _same_role(role, phrase.lower(), self.kb):
-                    state.mention(view, start, i + 1, person)
-                    break
+            if phrase not in holders:
+                found = [p for p in people if p.role and _same_role(p.role.lower(), phrase.lower(), self.kb)]
+                holders[phrase] = found[0] if len(found) == 1 else None  # two presidents: left open
+            person = holders[phrase]
+            if person is not None:
+                state.mention(view, start, i + 1, person)
 
 
-def _by_first_word(people: list[LocalEntity], parts: list[str]) -> LocalEntity | None:
-    """A one-word name that is the first word of exactly one full name of the document is that
-    person: a first name alone ("Anna" after "Anna Berg") or a family name written first
-    ("Präsident Lai" after "Lai Ching-te"). Two words: the full name of a person known by the
-    first word alone."""
-    if len(parts) == 1:
-        found = [p for p in people if len(p.name.split()) > 1 and p.name.split()[0] == parts[0]]
-    else:
-        found = [p for p in people if p.name == parts[0]]
-    return found[0] if len(found) == 1 else None
+def _surname_key(name: str) -> tuple[int, str] | None:
+    """The bucket of a name's last word: two words that `close_spelling` accepts have as many
+    spelling keys and the same first letter (equal, a genitive "-s" or one edit after it)."""
+    words = name_words(name.split()[-1]) if name.split() else ()
+    return (len(words), words[0][0]) if words else None
+
+
+class PeopleIndex:
+    """The people of a document, found by surname bucket and first word instead of a scan.
+
+    Answers are the same as a scan of the people in the order they were added (the order of
+    ``DocState.entities``); `alive` tells whether an entity is still in the document (a person
+    whose every mention was shadowed is dropped)."""
+
+    def __init__(
+        self, people: Iterable[LocalEntity], alive: Callable[[LocalEntity], bool] | None = None
+    ) -> None:
+        self.alive = alive or (lambda _: True)
+        self.rank: dict[int, int] = {}  # id(entity) → order of addition
+        self.by_surname: dict[tuple[int, str], list[tuple[int, LocalEntity]]] = {}
+        self.by_first: dict[str, list[tuple[int, LocalEntity]]] = {}  # first word of a longer name
+        self.by_name: dict[str, list[tuple[int, LocalEntity]]] = {}
+        for person in people:
+            self.add(person)
+
+    def add(self, person: LocalEntity) -> None:
+        if id(person) not in self.rank:
+            self.rank[id(person)] = len(self.rank)
+            self._file(person)
+
+    def rename(self, person: LocalEntity, name: str) -> None:
+        self._unfile(person)
+        person.name = name
+        self._file(person)
+
+    def close_to(self, word: str) -> Iterator[LocalEntity]:
+        """People whose last name word is `word` spelt closely, in order of addition."""
+        key = _surname_key(word)
+        for _, person in self.by_surname.get(key, []) if key else []:
+            if self.alive(person) and close_spelling(person.name.split()[-1], word):
+                yield person
+
+    def by_first_word(self, parts: list[str]) -> LocalEntity | None:
+        """A one-word name that is the first word of exactly one full name of the document is that
+        person: a first name alone ("Anna" after "Anna Berg") or a family name written first
+        ("Präsident Lai" after "Lai Ching-te"). Two words: the full name of a person known by the
+        first word alone."""
+        table = self.by_first if len(parts) == 1 else self.by_name
+        found = [p for _, p in table.get(parts[0], []) if self.alive(p)]
+        return found[0] if len(found) == 1 else None
+
+    def _buckets(self, person: LocalEntity) -> list[list[tuple[int, LocalEntity]]]:
+        words = person.name.split()
+        key = _surname_key(person.name)
+        buckets = [self.by_name.setdefault(person.name, [])]
+        if key:
+            buckets.append(self.by_surname.setdefault(key, []))
+        if len(words) > 1:
+            buckets.append(self.by_first.setdefault(words[0], []))
+        return buckets
+
+    def _file(self, person: LocalEntity) -> None:
+        for bucket in self._buckets(person):
+            insort(bucket, (self.rank[id(person)], person), key=lambda item: item[0])
+
+    def _unfile(self, person: LocalEntity) -> None:
+        for bucket in self._buckets(person):
+            bucket[:] = [item for item in bucket if item[1] is not person]
+
+
+class SurnameLookup:
+    """Pass 2: the person a single capitalised word names, remembered per word (the people of
+    the document are fixed by then)."""
+
+    def __init__(self, people: list[LocalEntity]) -> None:
+        self.index = PeopleIndex(people)
+        self.surnames: dict[str, LocalEntity | None] = {}
+        self.first_names: dict[str, LocalEntity | None] = {}
+
+    def surname(self, word: str) -> LocalEntity | None:
+        """The first person whose surname (3 letters or more) `word` spells ("Macrons", "Kovalev")."""
+        if word not in self.surnames:
+            self.surnames[word] = next(
+                (p for p in self.index.close_to(word) if len(p.name.split()[-1]) >= 3 and word != p.name),
+                None,
+            )
+        return self.surnames[word]
+
+    def first_name(self, word: str) -> LocalEntity | None:
+        if word not in self.first_names:
+            self.first_names[word] = self.index.by_first_word([word])
+        return self.first_names[word]
+
+
+class PlaceNames:
+    """The document's places by name, as ``{e.name: e for e in regions}`` would give them (the
+    last place of a name wins) while a place dropped from the document no longer counts."""
+
+    def __init__(self, state: DocState) -> None:
+        self.state = state
+        self.by_name: dict[str, list[LocalEntity]] = {}
+        for ent in state.entities.values():
+            if ent.category == "region":
+                self.by_name.setdefault(ent.name, []).append(ent)
+
+    def get(self, name: str) -> LocalEntity | None:
+        alive = (e for e in reversed(self.by_name.get(name, [])) if self.state.entities.get(e.id) is e)
+        return next(alive, None)
 
 
 def _ner(view: SentenceView) -> list[tuple[int, int, Span]]:

@@ -10,7 +10,7 @@ from spacy.tokens import Span
 
 from generator.base.slugs import slugify
 from generator.extract.base import DocState, LocalEntity, SentenceView
-from generator.knowledge.base import Entry
+from generator.knowledge.base import Entry, KnowledgeBase
 
 
 class PlacePatterns:
@@ -45,7 +45,7 @@ class PlacePatterns:
                     ent.mentions = [
                         m for m in ent.mentions if not (m.sentence == view.index and m.text == ref.text)
                     ]
-            existing = [e for e in state.entities.values() if e.category == "region" and e.name == name]
+            existing = state.first_region(name)
             entry = None
             for s in self.kb.lookup(name):
                 entry = self.kb.entries.get(s.key)
@@ -54,12 +54,12 @@ class PlacePatterns:
             if entry and not place.country:
                 place.country = entry.country
             if existing and not place.country:
-                place.country = existing[0].country
+                place.country = existing.country
             state.mention(view, i, j, place)
             if toks[i].text not in self.region_words_unnamed:
                 state.mention(view, i + 1, j, place)
 
-    def _country_at(self, state: DocState, view: SentenceView, k: int) -> Entry | None:
+    def _country_at(self, state: DocState, view: SentenceView, k: int, trail: CountryTrail) -> Entry | None:
         """The country named at token k (a country ref, or "des Landes": the last country named)."""
         ref = next((r for r in view.refs if r.start == k), None)
         if ref is not None:
@@ -70,19 +70,16 @@ class PlacePatterns:
                 else None
             )
         if view.span[k].text in self.country_anaphors:
-            for other in reversed(state.sentences[: view.index + 1]):
-                for r in reversed(other.refs):
-                    ent = state.entities.get(r.entity)
-                    if ent and ent.type in ("state", "country") and ent.country:
-                        return self.kb.country_entry(ent.country)
+            found, country = trail.named_in(state, view)
+            return country if found else trail.before
         return None
 
-    def _compass_and_border(self, state: DocState, view: SentenceView) -> None:
+    def _compass_and_border(self, state: DocState, view: SentenceView, trail: CountryTrail) -> None:
         """ "im Süden Perus", "im Norden des Landes", "an der Grenze zu Chile"."""
         toks = view.span
         for i, tok in enumerate(toks[:-2]):
             if tok.text in self.compass and toks[i + 1].lower_ in ("des", "der"):
-                country = self._country_at(state, view, i + 2)
+                country = self._country_at(state, view, i + 2, trail)
                 if country and not state.covered(view, i, i + 1):
                     name = f"{self.compass[tok.text]}-{country.name}"
                     place = self.place(state, f"named-region:{slugify(name)}", name, "region", country)
@@ -90,7 +87,7 @@ class PlacePatterns:
                     state.mention(view, i, ref.end if ref else i + 3, place)
             elif tok.text == "Grenze" and toks[i + 1].lower_ in ("zu", "zur", "zum"):
                 k = i + 2 + (toks[i + 2].lower_ in ("der", "dem", "den"))
-                country = self._country_at(state, view, k) if k < len(toks) else None
+                country = self._country_at(state, view, k, trail) if k < len(toks) else None
                 if country is None:
                     continue
                 start = i - 1 if i > 0 and self.kb.country_of_adjective(toks[i - 1].text) else i
@@ -109,6 +106,7 @@ class PlacePatterns:
         """Places of one name in one article are one place; "Region X" beats a city X."""
         rank = {"region": 0, "area": 1, "country": 2, "city": 3}
         by_name: dict[str, list[LocalEntity]] = {}
+        merged: dict[str, str] = {}  # id of a merged place → id of the place it joined
         for ent in state.entities.values():
             if ent.category == "region":
                 by_name.setdefault(ent.name, []).append(ent)
@@ -121,11 +119,12 @@ class PlacePatterns:
                 target.mentions.extend(ent.mentions)
                 target.country = target.country or ent.country
                 target.lat, target.lon = target.lat or ent.lat, target.lon or ent.lon
-                for view in state.sentences:
-                    for ref in view.refs:
-                        if ref.entity == ent.id:
-                            ref.entity = target.id
+                merged[ent.id] = target.id
                 del state.entities[ent.id]
+        if merged:  # one pass over the references, however many places were merged
+            for view in state.sentences:
+                for ref in view.refs:
+                    ref.entity = merged.get(ref.entity, ref.entity)
 
     def unknown_places(self, state: DocState) -> None:
         """ "in Obertal", "nach Untertal": an unknown name after a locative preposition is a place."""
@@ -173,3 +172,28 @@ class PlacePatterns:
             and not self.kb.words.is_german_word(text)
             and text not in self.kb.words.given_names
         )
+
+
+class CountryTrail:
+    """The last country named in the sentences already read, for "im Norden des Landes".
+
+    The entity finder reads the sentences in order and calls `close` after each, so an anaphor
+    looks at its own sentence and at one remembered answer instead of every earlier sentence.
+    """
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.before: Entry | None = None  # the answer of the latest earlier sentence naming a country
+
+    def named_in(self, state: DocState, view: SentenceView) -> tuple[bool, Entry | None]:
+        """Whether the sentence names a state or country, and its entry (its last-found reference)."""
+        for ref in reversed(view.refs):
+            ent = state.entities.get(ref.entity)
+            if ent and ent.type in ("state", "country") and ent.country:
+                return True, self.kb.country_entry(ent.country)
+        return False, None
+
+    def close(self, state: DocState, view: SentenceView) -> None:
+        found, country = self.named_in(state, view)
+        if found:
+            self.before = country

@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import difflib
+import re
 import types
 import typing
 from dataclasses import dataclass, field
@@ -28,12 +29,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
-
+from generator.base.yamldata import YamlProblem, parse_yaml
 from generator.errors import ConfigError
 from generator.knowledge.words import WordLists, list_names
 
 T = TypeVar("T")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass
@@ -169,15 +170,28 @@ def describe(tp: Any) -> str:
     if origin in (types.UnionType, typing.Union):
         return " or ".join(describe(a) for a in args if a is not type(None))
     if origin is list:
-        inner = describe(args[0])
-        return "a list of " + (inner[2:] + "s" if inner.startswith("a ") else inner)
+        return "a list of " + _plural(describe(args[0]))
     if origin is dict:
-        return f"a mapping of strings to {describe(args[1]).removeprefix('a ')}s"
+        return "a mapping of strings to " + _plural(describe(args[1]))
     if dataclasses.is_dataclass(tp):
         return "a mapping"
     if tp is datetime.date:
         return "a date (YYYY-MM-DD)"
     return {str: "a string", int: "a whole number", float: "a number", bool: "true/false"}.get(tp, "a value")
+
+
+def _plural(described: str) -> str:
+    """ "a list of strings" → "lists of strings", "a date (YYYY-MM-DD)" → "dates (YYYY-MM-DD)"."""
+    if " or " in described:
+        return " or ".join(_plural(part) for part in described.split(" or "))
+    noun = described.removeprefix("a ").removeprefix("an ")
+    if noun == "true/false":
+        return "true/false values"
+    for joint in (" of ", " ("):
+        head, found, tail = noun.partition(joint)
+        if found:
+            return f"{head}s{joint}{tail}"
+    return noun + "s"
 
 
 def _join(path: str, key: str | int) -> str:
@@ -231,11 +245,12 @@ def _check_date(value: Any, wrong: str, problems: list[str]) -> datetime.date | 
     """A date: YAML reads an unquoted 2018-06-01 as one; a quoted ISO date is accepted too."""
     if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
         return value
-    if isinstance(value, str):
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
         try:
             return datetime.date.fromisoformat(value)
         except ValueError:
-            pass
+            problems.append(f"{wrong.partition(': ')[0]}: '{value}' is not a day of the calendar")
+            return None
     problems.append(wrong)
     return None
 
@@ -254,9 +269,10 @@ def _check_dataclass(value: Any, cls: type[T], path: str, problems: list[str]) -
             if spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING:
                 problems.append(f"{where}: missing")
             continue
+        before = len(problems)
         kwargs[name] = check(value[name], hints[name], where, problems)
         choices = spec.metadata.get("choices")
-        if choices and kwargs[name] not in choices:
+        if choices and len(problems) == before and kwargs[name] not in choices:
             problems.append(f"{where}: expected one of {', '.join(choices)}, got '{kwargs[name]}'")
     try:
         result = cls(**kwargs)
@@ -285,13 +301,24 @@ def raise_problems(shown: str, problems: list[str]) -> None:
 
 # -- reading ----------------------------------------------------------------------------------
 def read_yaml(path: Path | Any, shown: str) -> Any:
-    """The YAML data of a file (a Path or a package resource); None if it does not exist."""
+    """The YAML data of a file (a Path or a package resource); None if it does not exist.
+
+    Dates stay text (``check`` reads them); a file that is not UTF-8 or not YAML, or not a file
+    at all, is a ConfigError naming it (and the line).
+    """
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{shown}: not valid YAML: {exc}") from exc
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{shown}: not valid UTF-8 (byte at offset {exc.start}); save it as UTF-8") from exc
+    except OSError as exc:
+        raise ConfigError(f"{shown}: cannot be read: {exc.strerror or exc}") from exc
+    try:
+        return parse_yaml(text).data
+    except YamlProblem as exc:
+        where = f"{shown}:{exc.line}" if exc.line else shown
+        raise ConfigError(f"{where}: not valid YAML: {exc.problem}") from exc
 
 
 def shipped_path(name: str) -> tuple[Any, str]:

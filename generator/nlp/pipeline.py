@@ -10,11 +10,14 @@ as an extra signal in ``doc.spans["ner"]``.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -103,11 +106,20 @@ OPENING_QUOTES = {"„", "»", "‚", "«"}
 @Language.component("lagebild_quote_boundaries")
 def quote_boundaries(doc: Doc) -> Doc:
     """An opening quote after a sentence end starts the next sentence (the sentencizer keeps it
-    with the previous one: "… an. „Wir …" must split before „)."""
-    for i, token in enumerate(doc[:-1]):
-        if i > 0 and token.text in OPENING_QUOTES and doc[i].is_sent_end:
-            token.is_sent_start = True
-            doc[i + 1].is_sent_start = False
+    with the previous one: "… an. „Wir …" must split before „).
+
+    The boundaries are read and written as one array: setting ``token.is_sent_start`` checks the
+    whole Doc for a parse each time, which would make a long paragraph quadratic."""
+    if len(doc) < 3:
+        return doc
+    starts = doc.to_array([SENT_START]).astype(numpy.int64)  # 1 starts a sentence, -1 does not
+    changed = False
+    for i in range(1, len(doc) - 1):
+        if starts[i + 1] == 1 and doc[i].text in OPENING_QUOTES:
+            starts[i], starts[i + 1] = 1, -1
+            changed = True
+    if changed:
+        doc.from_array([SENT_START], starts.astype(numpy.uint64))
     return doc
 
 
@@ -155,6 +167,62 @@ def make_gazetteer(nlp: Language, name: str, knowledge: str) -> Gazetteer:
     return Gazetteer(cached_knowledge(knowledge or None))
 
 
+PIECE_CHARS = 100_000
+"""The longest text the NLP stage gives spaCy at once, well under ``nlp.max_length`` (1,000,000):
+a longer paragraph is cut into pieces at sentence ends (see `text_pieces`)."""
+
+SENTENCE_END = re.compile(r"[.!?…][\"“”»«'’)\]]*\s+(?=\S)")
+"""A sentence end and the space after it: where a long paragraph is cut."""
+SPACE = re.compile(r"\s+(?=\S)")
+
+
+@dataclass(frozen=True)
+class TextPiece:
+    """A stretch of an article's cleaned text that spaCy processes as one Doc."""
+
+    text: str
+    start: int  # character offset in the cleaned text
+    paragraph: int  # index of the paragraph (blocks between blank lines) it belongs to
+
+
+def text_pieces(text: str, limit: int = PIECE_CHARS) -> list[TextPiece]:
+    """The article's paragraphs (split at blank lines, one piece each, empty ones included), a
+    paragraph longer than `limit` characters cut into pieces of at most `limit` characters.
+
+    A piece ends after the last sentence end in its window, or else after its last space, or else
+    at `limit` characters; the pieces of a paragraph joined give it back, so every offset holds.
+    """
+    pieces: list[TextPiece] = []
+    start = 0
+    for index, paragraph in enumerate(text.split("\n\n")):
+        pieces.extend(TextPiece(part, start + at, index) for at, part in _cut(paragraph, limit))
+        start += len(paragraph) + 2
+    return pieces
+
+
+def _cut(text: str, limit: int) -> list[tuple[int, str]]:
+    """`text` as (offset, piece) pairs of at most `limit` characters (see `text_pieces`)."""
+    if len(text) <= limit:
+        return [(0, text)]
+    parts: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > limit:
+        end = _last_end(SENTENCE_END, text, start, start + limit)
+        end = end or _last_end(SPACE, text, start, start + limit) or start + limit
+        parts.append((start, text[start:end]))
+        start = end
+    parts.append((start, text[start:]))
+    return parts
+
+
+def _last_end(pattern: re.Pattern[str], text: str, start: int, stop: int) -> int | None:
+    """The end of the last match of `pattern` in text[start:stop] (None: no match, or only at `start`)."""
+    last = None
+    for match in pattern.finditer(text, start, stop):
+        last = match.end()
+    return last if last is not None and last > start else None
+
+
 @dataclass
 class Pipeline:
     """The spaCy pipeline plus the optional trained pipeline used as an extra signal."""
@@ -164,7 +232,20 @@ class Pipeline:
     trained: Language | None = None
     knowledge: str | None = None  # path of the user knowledge file merged into kb
 
+    @property
+    def piece_chars(self) -> int:
+        """The longest text `pipe` may be given: `PIECE_CHARS`, or less under a lower ``max_length``."""
+        limits = [PIECE_CHARS, self.nlp.max_length]
+        if self.trained is not None:
+            limits.append(self.trained.max_length)
+        return min(limits)
+
+    def pieces(self, text: str) -> list[TextPiece]:
+        """An article's cleaned text as the pieces to `pipe` (see `text_pieces`)."""
+        return text_pieces(text, self.piece_chars)
+
     def pipe(self, paragraphs: Iterable[str]) -> Iterator[Doc]:
+        """One Doc per text; each text must be at most `piece_chars` long (use `pieces`)."""
         docs = self.nlp.pipe(paragraphs, batch_size=BATCH_SIZE, n_process=1)
         if self.trained is None:
             yield from docs

@@ -21,6 +21,7 @@ from generator.extract.base import LocalEntity, LocalStatement
 from generator.knowledge.base import KnowledgeBase
 from generator.knowledge.schema import shipped_words
 from generator.model import Actor, Claim, Figure, Region, Report, Statement
+from generator.resolve.addresses import pin_pages, pin_sources
 from generator.resolve.claims import Wording, join_claims
 from generator.resolve.facts import derive_facts
 from generator.resolve.identities import global_key, own_key, page_name, person_keys, same_name_keys
@@ -68,9 +69,8 @@ def resolve(
         _statements(x, gid, claims, wordings, contents, held, min_confidence)
     tracked = {c.text for c in knowledge.claims} if knowledge else set()
     members = join_claims(claims, contents, tracked, knowledge.lexicon if knowledge else shipped_words())
-    # sources keep the slug of their file name; registering them lets a removed article redirect
-    permalinks.assign("quellen", [Candidate(f"source:{x.document.id}", [f"source:{x.document.id}"],
-                                            x.document.id) for x in extracted])  # fmt: skip
+    # sources keep the slug of their file name; registered, a removed or renamed one redirects
+    pin_sources([x.document for x in extracted], permalinks)
     keys = {key: [k for m in members[key] for k in _claim_keys(m, wordings[m])] for key in claims}
     slugs = permalinks.assign(
         "behauptungen", [Candidate(f"claim:{key}", keys[key], c.text) for key, c in claims.items()]
@@ -89,7 +89,7 @@ def resolve(
         held_back=sorted(held.values(), key=lambda c: c.text),
         redirects=dict(sorted(permalinks.redirects.items())),
     )
-    return derive_facts(report)
+    return pin_pages(derive_facts(report), permalinks)  # series and Chronik months join the registry
 
 
 def _entities(

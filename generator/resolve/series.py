@@ -39,6 +39,7 @@ from generator.knowledge.schema import shipped_words
 from generator.model import Conflict, Figure, Series
 from generator.resolve.index import ReportIndex, page_slugs
 
+_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: fast
 OTHER = "Sonstiges"
 MIN_SUFFIX = 6  # group forms this long also match as the tail of a compound
 _WORD = re.compile(r"[\wÄÖÜäöüß]+(?:-[\wÄÖÜäöüß]+)*")
@@ -120,7 +121,7 @@ def load_rules() -> SeriesRules:
     path = resources.files("generator.knowledge") / "series.yml"
     shown = "generator/knowledge/series.yml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SafeLoader)
     except yaml.YAMLError as exc:
         raise ConfigError(f"{shown}: not valid YAML: {exc}") from exc
     return _parse_rules(data, shown)
@@ -143,7 +144,7 @@ def country_words() -> CountryWords:
     from babel import Locale
 
     path = resources.files("generator.knowledge") / "countries.yml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SafeLoader) or {}
     adjectives: dict[str, str] = {}
     names: dict[str, str] = {}
     stems: dict[str, str] = {}

@@ -44,7 +44,7 @@ def test_order_of_candidates_does_not_matter() -> None:
 def test_broken_registry_is_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "permalinks.yml"
     path.write_text("akteure: [1, 2\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"permalinks\.yml: not a valid permalink registry"):
+    with pytest.raises(ConfigError, match=r"permalinks\.yml:\d+: not a valid permalink registry"):
         Permalinks.load(path)
 
 

@@ -1,0 +1,35 @@
+"""Extraction in a local process pool gives what one process gives, in the corpus order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.base.cache import ExtractionCache
+from generator.corpus.read import read_corpus
+from generator.extract import Extractor
+from generator.extract.pool import MIN_PER_WORKER, extract_local, workers_for
+from generator.nlp import cached_pipeline
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def test_workers_follow_the_cores_and_the_work() -> None:
+    assert workers_for(0, cores=2) == 1
+    assert workers_for(MIN_PER_WORKER, cores=2) == 1
+    assert workers_for(10 * MIN_PER_WORKER, cores=2) == 2
+    assert workers_for(10 * MIN_PER_WORKER, cores=1) == 1
+
+
+def test_two_processes_give_what_one_gives(tmp_path: Path) -> None:
+    articles = read_corpus(SEEDS)
+    pipeline = cached_pipeline(None, None)
+    single = Extractor(pipeline).extract(articles)
+    cache = ExtractionCache(tmp_path, "v")
+    pooled = extract_local(pipeline, articles, cache=cache, workers=2)
+    assert [e.document for e in pooled] == [e.document for e in single]
+    assert [e.state.statements for e in pooled] == [e.state.statements for e in single]
+    again = ExtractionCache(tmp_path, "v")
+    assert [e.document for e in extract_local(pipeline, articles, cache=again, workers=2)] == [
+        e.document for e in single
+    ]
+    assert again.hits == len(articles)
