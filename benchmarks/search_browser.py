@@ -2,10 +2,12 @@
 
 Usage: python benchmarks/search_browser.py SITE_DIR [QUERY ...]
 
-Serves SITE_DIR on 127.0.0.1, opens the start page and types each query into Material's
-search box, timing from the entered query to the first result on screen. The first query also
-waits for the search worker to load and index ``search_index.json``; the later ones show the
-answer time of a ready index. Prints one JSON object (seconds); a benchmark, not a test.
+Serves SITE_DIR on 127.0.0.1, opens the start page, opens the Pagefind search dialog and enters
+each query (at once, as if pasted), timing from the entered query to the first result on screen.
+The first query also loads Pagefind (its script, WebAssembly and the index chunks it needs): what
+the site sends from opening the dialog to the first results is summed up. Then the first query is
+narrowed by the actor named in most of its results, to check that the filter narrows. Prints one
+JSON object (seconds, kB, counts); a benchmark, not a test.
 """
 
 from __future__ import annotations
@@ -13,18 +15,20 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import shutil
 import sys
 import threading
 import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome-stable", "google-chrome")
-# a result for this query is on screen (a result item that contains the query)
-ANSWERED = """q => [...document.querySelectorAll('.md-search-result__item')]
-    .some(item => item.textContent.toLowerCase().includes(q))"""
 ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
+FIELD = "pagefind-modal pagefind-input input"
+RESULT = "pagefind-modal .lb-result"
+COUNT = re.compile(r"(\d[\d.,\u202f ]*) Ergebnis")  # "1.236 Ergebnisse": German thousands
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -39,33 +43,84 @@ def chromium() -> str:
     return found
 
 
-def measure(site: Path, queries: list[str]) -> dict[str, float]:
+def result_count(page: Any) -> int:
+    found = COUNT.search(page.locator("pagefind-modal pagefind-summary").inner_text())
+    return int(re.sub(r"\D", "", found.group(1))) if found else 0
+
+
+ANSWERED = """query => {
+    const summary = document.querySelector("pagefind-modal pagefind-summary").innerText;
+    const first = document.querySelector("pagefind-modal .lb-result");
+    return summary.includes("für " + query) && first !== null && first.offsetParent !== null;
+}"""
+
+
+def search(page: Any, query: str) -> float:
+    """Seconds from entering `query` (after Pagefind's input debounce) to its first result on screen."""
+    start = time.perf_counter()
+    page.fill(FIELD, query)
+    page.wait_for_function(ANSWERED, arg=query, timeout=120_000, polling=10)
+    return time.perf_counter() - start
+
+
+def narrow_by_actor(page: Any) -> tuple[str, int, int]:
+    """Choose the actor with the most results in the Akteur filter: (actor, results before, after)."""
+    before = result_count(page)
+    page.locator('pagefind-filter-dropdown[filter="Akteur"] .pf-dropdown-trigger').click()
+    options = page.locator('pagefind-filter-dropdown[filter="Akteur"] [role="option"]')
+    options.first.wait_for(state="visible")
+    counts = [(int(o.inner_text().split()[-1]), o.get_attribute("data-value") or "") for o in options.all()]
+    _, actor = max(counts)
+    page.locator(f'pagefind-filter-dropdown[filter="Akteur"] [role="option"][data-value="{actor}"]').click()
+    page.wait_for_function(
+        """before => {
+            const text = document.querySelector("pagefind-modal pagefind-summary").innerText;
+            const m = text.match(/(\\d[\\d.,\\u202f ]*) Ergebnis/);
+            return m && Number(m[1].replace(/\\D/g, "")) !== before;
+        }""",
+        arg=before,
+        timeout=60_000,
+    )
+    return actor, before, result_count(page)
+
+
+def measure(site: Path, queries: list[str]) -> dict[str, Any]:
     os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
     from playwright.sync_api import sync_playwright
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    times: dict[str, float] = {}
+    out: dict[str, Any] = {}
     try:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=chromium(), args=ARGS)
             page = browser.new_page()
             start = time.perf_counter()
             page.goto(f"http://127.0.0.1:{server.server_port}/", wait_until="load")
-            times["page load"] = time.perf_counter() - start
-            page.click(".md-search__input")
+            out["page load (s)"] = time.perf_counter() - start
+            loaded: list[Any] = []  # what the site sends once the page is there: the search's share
+            page.on("requestfinished", lambda request: loaded.append(request))
+            page.keyboard.press("/")
+            page.locator(FIELD).wait_for(state="visible")
             for n, query in enumerate(queries):
-                start = time.perf_counter()
-                page.fill(".md-search__input", query)  # the whole query at once, as if pasted
-                page.wait_for_function(ANSWERED, arg=query.casefold(), timeout=120_000)
-                label = "first search (loads the index)" if n == 0 else f"search '{query}'"
-                times[label] = time.perf_counter() - start
+                seconds = search(page, query)
+                if n == 0:
+                    sizes = [r.sizes()["responseBodySize"] for r in loaded if "/pagefind/" in r.url]
+                    out["first search: results on screen (s)"] = seconds
+                    out["first search: transferred (kB)"] = sum(sizes) / 1000
+                    out["first search: requests"] = len(sizes)
+                else:
+                    out[f"search '{query}' (s)"] = seconds
+            search(page, queries[0])
+            actor, before, after = narrow_by_actor(page)
+            out[f"filter Akteur={actor}: results"] = f"{before} → {after}"
             browser.close()
     finally:
         server.shutdown()
-    return times
+    return out
 
 
 if __name__ == "__main__":
     site_dir = Path(sys.argv[1])
-    print(json.dumps(measure(site_dir, sys.argv[2:] or ["Kursk", "Waffenruhe", "Soldaten"])))
+    times = measure(site_dir, sys.argv[2:] or ["Kursk", "Waffenruhe", "Soldaten"])
+    print(json.dumps(times, ensure_ascii=False))

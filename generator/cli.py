@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import click
 
@@ -272,6 +273,7 @@ def evaluate(extraction: Path, gold: Path, as_json: bool, details: bool) -> None
 def serve(dev_addr: str, rebuild: bool, project: Path, quiet: bool, verbose: bool) -> None:
     """Preview the site locally with live reload."""
     from generator.build import build as run_build
+    from generator.render.citation import read_site_info
     from generator.site.mkdocs import serve_site
 
     _setup_logging(verbose, quiet)
@@ -279,7 +281,17 @@ def serve(dev_addr: str, rebuild: bool, project: Path, quiet: bool, verbose: boo
         settings = Settings.load(project)
         if rebuild:
             run_build(settings, site=False, progress=_progress_factory(not quiet))
+        if not quiet:
+            site_url = read_site_info(settings.mkdocs_config).site_url
+            click.echo(f"Vorschau: {serve_address(dev_addr, site_url)} (beenden mit Strg+C)")
         serve_site(settings.mkdocs_config, dev_addr=dev_addr)
+
+
+def serve_address(dev_addr: str, site_url: str | None) -> str:
+    """Where `lagebild serve` shows the site: ``http://HOST:PORT`` and the path of ``site_url``
+    (MkDocs serves the site under that path)."""
+    path = urlsplit(site_url).path if site_url else "/"
+    return f"http://{dev_addr}{path if path.endswith('/') else path + '/'}"
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -47,6 +47,7 @@ def new_project(
     """
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", folder / "overrides")  # the theme's custom_dir
     if knowledge:  # the repository's file itself: projects then share one cached NLP pipeline
         (folder / "lagebild.yml").write_text(
             f"knowledge: {json.dumps(str(ROOT / 'knowledge.yml'))}\n", "utf-8"

@@ -1,14 +1,14 @@
 """Reproducible SVG charts of figures over time, one marker and colour per claimant.
 
 Same points in → byte-identical SVG out: fixed hash salt, no date metadata, text kept as
-text, series ordered by name. Numbers and dates are German (4.500, 03.05.2023).
+text, series ordered by name. Numbers and dates are German (4.500, 03.05.2023). Time axes are
+proportional to time: two figures a week apart stand seven times as far apart as two a day apart
+(`date_axis`, shared with the stance chart).
 """
 
 from __future__ import annotations
 
 import io
-import itertools
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -17,7 +17,9 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
+from babel.dates import format_date as babel_date
 from matplotlib.ticker import FuncFormatter
 
 from generator.base.formatting import UNATTRIBUTED, format_date, format_number
@@ -25,8 +27,9 @@ from generator.base.formatting import UNATTRIBUTED, format_date, format_number
 # Okabe–Ito: distinguishable with colour-vision deficiencies; markers differ as well.
 COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#8C6D31")
 UNATTRIBUTED_LOOK = ("#888888", "*")
-MAX_TICKS = 12  # labelled dates on a time axis
-GAP_DAYS = 31  # a longer pause between two dates is marked with a dashed line
+MAX_TICKS = 8  # labelled dates on a time axis (days, weeks, months or years, as the span needs)
+PAD_DAYS = 2.0  # a time axis runs at least this many days beyond its first and last date
+DODGE = 0.012  # points on one date side by side, this share of the axis apart
 MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
 STYLE: dict[str, object] = {
     "svg.hashsalt": "lagebild",
@@ -102,10 +105,9 @@ def series_names(points: Sequence[ChartPoint]) -> list[str]:
 def render_chart(points: Sequence[ChartPoint], *, title: str, ylabel: str) -> str:
     """Return an SVG (text) of `points`, one colour and marker per claimant (series).
 
-    With enough dates the x axis is time: one evenly spaced slot per date that has figures
-    (a dashed line marks a gap of more than a month), claimants side by side within a slot;
-    undated points are left out (see `alt_text`). Otherwise each claimant gets a row and the
-    x axis is the value. Raises ValueError for no points.
+    With enough dates the x axis is time, proportional to it; claimants with figures on the same
+    date stand side by side; undated points are left out (see `alt_text`). Otherwise each claimant
+    gets a row and the x axis is the value. Raises ValueError for no points.
     """
     if not points:
         raise ValueError(f"chart {title!r}: no figures to plot")
@@ -117,9 +119,10 @@ def render_chart(points: Sequence[ChartPoint], *, title: str, ylabel: str) -> st
         fig, ax = plt.subplots(figsize=(7.5, height), dpi=100)
         try:
             if timeline:
-                xs = slots(shown, names)
+                limits = date_limits(dates_of(shown))
+                xs = positions(shown, names, limits)
                 _plot_over_time(ax, shown, xs, names)
-                _style_time_axes(ax, shown, ylabel=ylabel)
+                _style_time_axes(ax, shown, limits, ylabel=ylabel)
                 _draw_bounds(ax, shown, xs, names)
                 _label_points(ax, shown, xs, names)
             else:
@@ -156,9 +159,26 @@ def dates_of(points: Sequence[ChartPoint]) -> list[str]:
     return sorted({p.date for p in points})
 
 
-def slots(points: Sequence[ChartPoint], names: list[str]) -> list[float]:
-    """The x position of each point: its date's slot, claimants side by side within it."""
-    index = {d: i for i, d in enumerate(dates_of(points))}
+def day_number(iso: str) -> float:
+    """An ISO date as matplotlib's date number (days): the x coordinate of that day."""
+    return float(mdates.date2num(date.fromisoformat(iso)))
+
+
+def date_limits(dates: Sequence[str]) -> tuple[float, float]:
+    """The x range of a time axis over `dates`: first to last, padded (at least `PAD_DAYS`)."""
+    days = [day_number(d) for d in dates]
+    low, high = min(days), max(days)
+    pad = max((high - low) * 0.05, PAD_DAYS)
+    return low - pad, high + pad
+
+
+def dodge(limits: tuple[float, float], place: int, count: int) -> float:
+    """The offset of the `place`-th of `count` points on one date, centred on the date."""
+    return (place - (count - 1) / 2) * DODGE * (limits[1] - limits[0])
+
+
+def positions(points: Sequence[ChartPoint], names: list[str], limits: tuple[float, float]) -> list[float]:
+    """The x position of each point: its date on the time axis, claimants side by side on one date."""
     present: dict[str, list[str]] = {}
     for p in points:
         present.setdefault(p.date, [])
@@ -167,9 +187,32 @@ def slots(points: Sequence[ChartPoint], names: list[str]) -> list[float]:
     xs = []
     for p in points:
         here = sorted(present[p.date], key=names.index)
-        width = min(0.6 / len(here), 0.16)
-        xs.append(index[p.date] + (here.index(p.series) - (len(here) - 1) / 2) * width)
+        xs.append(day_number(p.date) + dodge(limits, here.index(p.series), len(here)))
     return xs
+
+
+def tick_labels(days: Sequence[date]) -> list[str]:
+    """German labels of a time axis' ticks: "2024" for years, "Nov. 2024" for months, else "05.11.2024"."""
+    if len(days) > 1 and all(d.day == 1 for d in days):
+        pattern = "yyyy" if all(d.month == 1 for d in days) else "MMM yyyy"
+        return [babel_date(d, pattern, locale="de") for d in days]
+    return [format_date(d.isoformat()) for d in days]
+
+
+def date_axis(ax: plt.Axes, limits: tuple[float, float], dates: Sequence[str]) -> None:
+    """A time axis over `limits`: labelled days, weeks, months or years (at most `MAX_TICKS`, German
+    dates), and a short tick at each of `dates`, the days that have data."""
+    low, high = limits
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=MAX_TICKS)
+    ticks = [x for x in locator.tick_values(mdates.num2date(low), mdates.num2date(high)) if low <= x <= high]
+    ax.set_xticks(ticks, tick_labels([mdates.num2date(x).date() for x in ticks]))
+    ax.set_xticks(sorted({day_number(d) for d in dates}), minor=True)
+    ax.tick_params(axis="x", which="minor", length=3)
+    if len(ticks) > 5:
+        ax.tick_params(axis="x", labelrotation=30)
+        for tick in ax.get_xticklabels():
+            tick.set_horizontalalignment("right")
+    ax.set_xlim(low, high)
 
 
 def _plot_over_time(ax: plt.Axes, points: Sequence[ChartPoint], xs: list[float], names: list[str]) -> None:
@@ -256,18 +299,10 @@ def _plot_by_claimant(ax: plt.Axes, points: Sequence[ChartPoint], names: list[st
     ax.set_xlabel(xlabel)
 
 
-def _style_time_axes(ax: plt.Axes, points: Sequence[ChartPoint], *, ylabel: str) -> None:
-    dates = dates_of(points)
-    step = max(1, math.ceil(len(dates) / MAX_TICKS))  # at most MAX_TICKS labelled dates
-    ax.set_xticks(range(0, len(dates), step), [format_date(d) for d in dates[::step]])
-    if len(dates[::step]) > 5:
-        ax.tick_params(axis="x", labelrotation=30)
-        for tick in ax.get_xticklabels():
-            tick.set_horizontalalignment("right")
-    for i, (a, b) in enumerate(itertools.pairwise(dates)):
-        if (parse_date(b) - parse_date(a)).days > GAP_DAYS:  # type: ignore[operator]
-            ax.axvline(i + 0.5, color="#999999", linestyle=(0, (3, 3)), linewidth=0.8)
-    ax.set_xlim(-0.6, len(dates) - 0.4)
+def _style_time_axes(
+    ax: plt.Axes, points: Sequence[ChartPoint], limits: tuple[float, float], *, ylabel: str
+) -> None:
+    date_axis(ax, limits, dates_of(points))
     ax.grid(axis="x", visible=False)
     top = max(p.value for p in points)
     ax.set_ylim(0, top * 1.2 if top > 0 else 1)
@@ -311,18 +346,25 @@ def alt_text(points: Sequence[ChartPoint], *, title: str) -> str:
 
 
 def render_mentions(counts: Sequence[tuple[str, int]], *, title: str) -> str:
-    """A bar chart of mentions per date (dates as categories, oldest first)."""
+    """A bar chart of mentions per date on a time axis (one bar per dated day)."""
     if not counts:
         raise ValueError(f"chart {title!r}: no mentions to plot")
     ordered = sorted(counts)
+    days = [d for d, _ in ordered]
+    limits = date_limits(days)
     with plt.rc_context(STYLE):
         fig, ax = plt.subplots(figsize=(7.5, 2.8), dpi=100)
         try:
-            xs = range(len(ordered))
-            ax.bar(xs, [n for _, n in ordered], color=COLOURS[0], width=0.6)
-            ax.set_xticks(list(xs), [format_date(d) for d, _ in ordered])
-            if len(ordered) > 6:
-                ax.tick_params(axis="x", labelrotation=30)
+            # 0.8 days wide, outlined so that a day stays visible on an axis of many months
+            ax.bar(
+                [day_number(d) for d in days],
+                [n for _, n in ordered],
+                width=0.8,
+                color=COLOURS[0],
+                edgecolor=COLOURS[0],
+                linewidth=1.2,
+            )
+            date_axis(ax, limits, days)
             ax.yaxis.get_major_locator().set_params(integer=True)
             ax.set_ylabel("Erwähnungen")
             ax.set_title(title)

@@ -1,13 +1,12 @@
 """Reproducible SVG chart of stances on one claim over time: one row per claimant.
 
-The x axis has one evenly spaced slot per date with statements, the y axis lists the
-claimants; colour and marker say the stance (behauptet, bestätigt, bestreitet, bezweifelt).
+The x axis is time, proportional to it (`generator.charts.figures.date_axis`), the y axis lists
+the claimants; colour and marker say the stance (behauptet, bestätigt, bestreitet, bezweifelt).
 Same style as `generator.charts.figures`.
 """
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,7 +15,7 @@ import matplotlib.pyplot as plt
 from matplotlib.lines import Line2D
 
 from generator.base.formatting import STANCE_DE, format_date
-from generator.charts.figures import MAX_TICKS, STYLE, parse_date, svg_text
+from generator.charts.figures import STYLE, date_axis, date_limits, day_number, dodge, parse_date, svg_text
 
 # One colour and marker per stance: support in blue/green, opposition in orange/purple.
 STANCE_STYLE: dict[str, tuple[str, str]] = {
@@ -38,9 +37,8 @@ def dated(points: Sequence[StancePoint]) -> list[StancePoint]:
     return sorted((p for p in points if parse_date(p.date)), key=lambda p: (p.claimant, p.date, p.stance))
 
 
-def _positions(shown: list[StancePoint]) -> list[float]:
-    """x of each point: its date's slot; stances of one claimant on one day side by side."""
-    slot = {d: i for i, d in enumerate(sorted({p.date for p in shown}))}
+def _positions(shown: list[StancePoint], limits: tuple[float, float]) -> list[float]:
+    """x of each point: its date; stances of one claimant on one day side by side."""
     cells: dict[tuple[str, str], list[str]] = defaultdict(list)
     for p in shown:
         if p.stance not in cells[(p.claimant, p.date)]:
@@ -48,19 +46,20 @@ def _positions(shown: list[StancePoint]) -> list[float]:
     xs = []
     for p in shown:
         here = sorted(cells[(p.claimant, p.date)], key=list(STANCE_STYLE).index)
-        xs.append(slot[p.date] + (here.index(p.stance) - (len(here) - 1) / 2) * 0.16)
+        xs.append(day_number(p.date) + dodge(limits, here.index(p.stance), len(here)))
     return xs
 
 
 def render_stances(points: Sequence[StancePoint], *, title: str) -> str:
-    """SVG text of the dated `points`, one evenly spaced slot per date; ValueError if none is dated."""
+    """SVG text of the dated `points` on a time axis; ValueError if none is dated."""
     shown = dated(points)
     if not shown:
         raise ValueError(f"chart {title!r}: no dated statements to plot")
     names = sorted({p.claimant for p in shown})
     rows = {name: len(names) - 1 - i for i, name in enumerate(names)}
     dates = sorted({p.date for p in shown})
-    xs = _positions(shown)
+    limits = date_limits(dates)
+    xs = _positions(shown, limits)
     with plt.rc_context(STYLE):
         fig, ax = plt.subplots(figsize=(7.5, 1.6 + 0.42 * len(names)), dpi=100)
         try:
@@ -76,11 +75,7 @@ def render_stances(points: Sequence[StancePoint], *, title: str) -> str:
                         markersize=9,
                         alpha=0.9,
                     )
-            step = max(1, math.ceil(len(dates) / MAX_TICKS))
-            ax.set_xticks(range(0, len(dates), step), [format_date(d) for d in dates[::step]])
-            if len(dates[::step]) > 5:
-                ax.tick_params(axis="x", labelrotation=30)
-            ax.set_xlim(-0.6, len(dates) - 0.4)
+            date_axis(ax, limits, dates)
             ax.set_yticks(list(rows.values()), list(rows))
             ax.set_ylim(-0.7, len(names) - 0.3)
             ax.grid(axis="x", color="#dddddd")

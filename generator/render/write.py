@@ -6,7 +6,8 @@ chart cache), writes every new or changed file into a staging folder next to the
 only then updates the generated sections (`generator.render.sync`): unchanged files
 keep their bytes and modification time, changed ones are replaced atomically, files no longer
 generated are deleted. A failure leaves the previous output as it was; hand-written files in
-the docs folder (index.md, methode.md, stylesheets/ …) are never touched.
+the docs folder (index.md, methode.md, stylesheets/ …) are never touched, except the block of the
+home page marked for the report's facts (`generator.render.home`).
 """
 
 from __future__ import annotations
@@ -34,10 +35,13 @@ from generator.charts.maps import format_coordinates
 from generator.errors import LagebildError
 from generator.export.tables import data_files
 from generator.model import Report
+from generator.render.accessibility import CONTACT_FILE, contact_markdown
 from generator.render.citation import SiteInfo
 from generator.render.escape import Safe, escape_html, escape_markdown, yaml_title
+from generator.render.facets import Facets, PageFacets, facets_markup
 from generator.render.formats import plain
 from generator.render.glossary import GLOSSARY_FILE, glossary_markdown
+from generator.render.home import restore_home, update_home
 from generator.render.pages import PageSpec, Planner
 from generator.render.redirects import redirect_files
 from generator.render.sync import restore_files, sync_sections, unchanged
@@ -74,6 +78,7 @@ def render_report(
     progress: Progress | None = None,
     previous: Path | None = None,
     cache_dir: Path | None = None,
+    contact: str | None = None,
 ) -> list[Path]:
     """Write all generated pages, charts, maps and data files for `report` into `docs_dir`.
 
@@ -81,18 +86,22 @@ def render_report(
     Returns the generated files (sorted), changed or not. `progress(done, total)` is called
     after each file. With `previous`, the files replaced or deleted are kept there (for the
     caller to `restore_sections` or delete). `cache_dir` keeps drawn charts and maps between runs.
+    `contact` (setting ``accessibility_contact``) goes into the accessibility statement.
     """
     docs_dir = Path(docs_dir)
     index = ReportIndex(report)
     planner = Planner(index, site or SiteInfo())
     pages = planner.plan()
+    facets = PageFacets(planner.kit).by_path(page.path for page in pages)
     assets = collect_assets(pages)
     data = data_files(report, index)
     data[GLOSSARY_FILE] = glossary_markdown(report)
+    data[CONTACT_FILE] = contact_markdown(contact)
     live = {page.path.removesuffix(".md").removesuffix("/index") for page in pages}
     data.update(redirect_files(report.redirects, live))
     total = len(pages) + len(assets) + len(data)
     env = make_environment()
+    facts = home_facts(env, report)
     docs_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".lagebild-render-", dir=docs_dir))
     written: list[str] = []
@@ -109,24 +118,36 @@ def render_report(
 
     try:
         for page in pages:
-            write(page.path, render_page(env, page))
+            write(page.path, render_page(env, page, facets.get(page.path)))
         for rel, svg in draw_assets(assets, cache_dir).items():
             write(rel, svg)
         for rel, text in data.items():
             write(rel, text)
         backup = previous if previous is not None else staging / ".previous"
         sync_sections(staging, docs_dir, SECTIONS, set(written), backup)
+        update_home(docs_dir, facts, backup)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return [docs_dir / rel for rel in sorted(written)]
 
 
-def render_page(env: jinja2.Environment, page: PageSpec) -> str:
+def render_page(env: jinja2.Environment, page: PageSpec, facets: Facets | None = None) -> str:
+    """The page's Markdown; with `facets`, ending in their hidden block for the site search."""
     try:
         text = env.get_template(page.template).render(page.context)
     except (jinja2.TemplateError, RenderError) as exc:
         raise RenderError(f"{page.path}: {exc}") from exc
+    if facets is not None:
+        text = text.rstrip("\n") + "\n\n" + facets_markup(facets)
     return text.rstrip("\n") + "\n"
+
+
+def home_facts(env: jinja2.Environment, report: Report) -> str:
+    """The report's period, articles and date, for the marked block of the home page."""
+    try:
+        return env.get_template("_home.md.j2").render(coverage=report.coverage)
+    except (jinja2.TemplateError, RenderError) as exc:
+        raise RenderError(f"index.md: {exc}") from exc
 
 
 def collect_assets(pages: Iterable[PageSpec]) -> list[Asset]:
@@ -142,6 +163,7 @@ def restore_sections(previous: Path, docs_dir: Path, existed: set[str]) -> None:
     """Undo `render_report(..., previous=previous)`: put back the files it replaced or deleted
     (with their modification times), drop the files it added and the sections that are new."""
     restore_files(previous, docs_dir, SECTIONS)
+    restore_home(previous, docs_dir)
     for section in SECTIONS:
         if section not in existed and (docs_dir / section).exists():
             shutil.rmtree(docs_dir / section)

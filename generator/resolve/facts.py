@@ -2,12 +2,13 @@
 
 After merging, each figure gets its series, the country it counts, the range its qualifier allows
 and who states it; each series its conflicts; each claim its status (claimants per stance, first and
-last date, whether it is contested).
+last date, whether it is contested, how many sources state it); the report its coverage (articles,
+outlets, first and last publication date).
 """
 
 from __future__ import annotations
 
-from generator.model import ClaimStatus, Report
+from generator.model import ClaimStatus, Coverage, Document, Report
 from generator.resolve.index import ReportIndex
 from generator.resolve.relations import Relations, stance_summary
 from generator.resolve.series import SeriesIndex, SeriesRules, load_rules
@@ -38,5 +39,20 @@ def derive_facts(report: Report, rules: SeriesRules | None = None) -> Report:
             last=summary["last"],
             contested=rel.contested(claim),
             claimants=rel.claimants(claim),
+            sources=summary["sources"],
         )
+    report.coverage = coverage(report.documents)
     return report
+
+
+def coverage(documents: list[Document]) -> Coverage:
+    """How many articles from how many outlets, and the first and last publication date."""
+    dates = sorted(d.source.published for d in documents if d.source.published)
+    outlets = {" ".join(d.source.outlet.split()).casefold() for d in documents if d.source.outlet}
+    return Coverage(
+        articles=len(documents),
+        outlets=len(outlets - {""}),
+        first=dates[0] if dates else None,
+        last=dates[-1] if dates else None,
+        undated=len(documents) - len(dates),
+    )

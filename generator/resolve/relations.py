@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 from generator.base.formatting import UNATTRIBUTED
 from generator.model import STANCES, Claim, Figure, Mention, Statement
-from generator.resolve.index import ReportIndex
+from generator.resolve.index import ReportIndex, name_key
 
 T = TypeVar("T")
 SUPPORT = frozenset({"asserts", "confirms"})
@@ -83,8 +83,10 @@ class Relations:
     def figures_from_articles_about(self, region_id: str) -> list[Figure]:
         """Figures of articles that name the place at least twice, except those naming it themselves."""
         naming = {f.id for f in self.figures_naming(region_id)}
-        docs = {doc for doc, counts in self._region_mentions.items() if counts[region_id] >= 2}
-        return [f for f in self.figures if f.doc in docs and f.id not in naming and f.counts]
+        region = self.ix.regions.get(region_id)
+        counts = Counter(m.doc for m in region.mentions) if region is not None else Counter()
+        found = [f for doc, n in counts.items() if n >= 2 for f in self.figures_in(doc)]
+        return sorted((f for f in found if f.id not in naming and f.counts), key=self.ix.figure_key)
 
     def claims_about_actor(self, actor_id: str) -> list[Claim]:
         return [c for _, c in self._about_actor.get(actor_id, [])]
@@ -96,10 +98,14 @@ class Relations:
         """(actor id, mentions) and (region id, mentions) of one document, by name."""
         actors = self._actor_mentions.get(doc_id, Counter())
         regions = self._region_mentions.get(doc_id, Counter())
-        return (
-            [(a.id, actors[a.id]) for a in self.ix.sorted_actors() if a.id in actors],
-            [(r.id, regions[r.id]) for r in self.ix.sorted_regions() if r.id in regions],
+        ix = self.ix
+        known_actors = sorted(
+            (a for a in actors if a in ix.actors), key=lambda a: name_key(ix.actors[a].name, a)
         )
+        known_regions = sorted(
+            (r for r in regions if r in ix.regions), key=lambda r: name_key(ix.regions[r].name, r)
+        )
+        return [(a, actors[a]) for a in known_actors], [(r, regions[r]) for r in known_regions]
 
     def co_mentioned(self, mentions: list[Mention], exclude: str | None = None) -> list[tuple[str, int]]:
         """Actors mentioned in the same sentences as `mentions`, most frequent first."""
@@ -111,8 +117,7 @@ class Relations:
     def sources_of(self, mentions: list[Mention]) -> list[tuple[str, int]]:
         """(doc id, mentions) for every document the mentions occur in, in source order."""
         counts = Counter(m.doc for m in mentions)
-        order = [d.id for d in self.ix.sorted_documents()]
-        known = [(d, counts[d]) for d in order if d in counts]
+        known = [(d.id, counts[d.id]) for d in self.ix.newest_documents(counts)]
         return known + sorted((d, n) for d, n in counts.items() if d not in self.ix.docs)
 
     def figure_voice(self, figure: Figure) -> str:
@@ -147,7 +152,7 @@ def _group(items: Iterable[T], key: Callable[[T], str | None]) -> dict[str | Non
 
 
 def stance_summary(ix: ReportIndex, claim: Claim) -> dict[str, Any]:
-    """Distinct claimants per stance, statement counts, first and last date."""
+    """Distinct claimants per stance, statement and source counts, first and last date."""
     claimants: dict[str, set[str]] = {s: set() for s in STANCES}
     for st in claim.statements:
         claimants.setdefault(st.stance, set()).add(st.claimant or f"\0{st.id}")
@@ -155,6 +160,7 @@ def stance_summary(ix: ReportIndex, claim: Claim) -> dict[str, Any]:
     return {
         "by_stance": {s: len(claimants.get(s, ())) for s in STANCES},
         "statements": len(claim.statements),
+        "sources": len({st.doc for st in claim.statements}),
         "first": dates[0] if dates else None,
         "last": dates[-1] if dates else None,
     }

@@ -7,16 +7,15 @@ would:
 - *what counts as changed*: MkDocs compares modification times. Here every file of the docs
   folder is compared by content with the state of the last build; a changed file whose time
   says otherwise is rebuilt all the same (its old output is removed first).
-- *the search index*: MkDocs' search only indexes the pages it renders. `IncrementalPlugin`
-  merges the new entries with those of the unchanged pages, in the order of a full build.
-- *stale files*: outputs of removed files are deleted.
+- *stale files*: outputs of removed files are deleted (and the search bundle, which
+  `generator.site.search` writes anew over the whole site after every build).
 
 A page's HTML also depends on things outside its Markdown: mkdocs.yml, the theme, the
 snippets appended to every page, the pages named in the navigation without a title of their
 own. Their digest is the build's *fingerprint*; when it changed (or a page was removed, whose
 links elsewhere only a full build checks), the build is a full one. The state lives in the
 cache folder and is trusted only for the very site it was written for (the digest of its
-search index must match).
+search index entry, which changes with the text of any page, must match).
 """
 
 from __future__ import annotations
@@ -37,12 +36,13 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from generator.base.files import write_atomic
+from generator.site.search import ENTRY
 
 log = logging.getLogger(__name__)
 
-STATE_VERSION = 1
-SEARCH_INDEX = Path("search") / "search_index.json"
-PACKAGES = ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown", "lagebild")
+STATE_VERSION = 2
+SEARCH_INDEX = ENTRY  # Pagefind's entry file: its digest identifies the site last built
+PACKAGES = ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown", "pagefind", "lagebild")
 
 
 def digest(data: bytes) -> str:
@@ -170,38 +170,28 @@ def record(state: BuildState, site_dir: Path, state_file: Path | None) -> None:
         state.save(state_file)
 
 
-def _page_of(location: str) -> str:
-    return location.split("#", 1)[0]
-
-
 class IncrementalPlugin(BasePlugin):
     """Added to the configuration by `lagebild build` (never named in mkdocs.yml).
 
     Knows the changed files (`Plan.changed`), removes their old outputs so MkDocs rebuilds
-    them, counts rendered pages for a progress bar, merges the search index and deletes
-    the outputs of files that are gone.
+    them, counts rendered pages for a progress bar and deletes the outputs of files that are
+    gone.
     """
 
     def __init__(self, build_plan: Plan, progress: Callable[[int, int], None] | None = None) -> None:
         super().__init__()
         self.plan = build_plan
         self.progress = progress
-        self.pages: list[str] = []  # page URLs in build order
         self.rendered: set[str] = set()
         self.outputs: set[str] = set()
-        self.previous_index: dict[str, Any] | None = None
         self.total = 0
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        site = Path(config.site_dir)
         if self.plan.incremental:
-            index = site / SEARCH_INDEX
-            self.previous_index = json.loads(index.read_text(encoding="utf-8"))
             for file in files:
                 if file.src_uri in self.plan.changed and file.abs_dest_path:
                     Path(file.abs_dest_path).unlink(missing_ok=True)
         pages = [f for f in files.documentation_pages() if f.inclusion.is_included()]
-        self.pages = ["" if f.url in (".", "./") else f.url for f in pages]  # as Page.url
         self.total = sum(1 for f in pages if not self.plan.incremental or f.is_modified())
         self.outputs = {os.path.normpath(f.abs_dest_path) for f in files if f.abs_dest_path}
         return files
@@ -213,29 +203,13 @@ class IncrementalPlugin(BasePlugin):
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        site = Path(config.site_dir)
-        if self.plan.incremental and self.previous_index is not None:
-            self._merge_search_index(site / SEARCH_INDEX)
         if self.plan.incremental:
-            self._remove_stale(site, config)
-
-    def _merge_search_index(self, path: Path) -> None:
-        """Entries of rendered pages from this build, of the others from the last, in page order."""
-        new = json.loads(path.read_text(encoding="utf-8"))
-        assert self.previous_index is not None
-        by_page: dict[str, list[dict[str, Any]]] = {}
-        for entry in self.previous_index["docs"]:
-            if _page_of(entry["location"]) not in self.rendered:
-                by_page.setdefault(_page_of(entry["location"]), []).append(entry)
-        for entry in new["docs"]:
-            by_page.setdefault(_page_of(entry["location"]), []).append(entry)
-        new["docs"] = [entry for url in self.pages for entry in by_page.get(url, [])]
-        path.write_text(json.dumps(new, separators=(",", ":"), default=str), encoding="utf-8")
+            self._remove_stale(Path(config.site_dir), config)
 
     def _remove_stale(self, site: Path, config: MkDocsConfig) -> None:
         keep = set(self.outputs)
         keep |= {os.path.normpath(site / name) for name in config.theme.static_templates}
-        keep |= {os.path.normpath(site / "sitemap.xml.gz"), os.path.normpath(site / SEARCH_INDEX)}
+        keep.add(os.path.normpath(site / "sitemap.xml.gz"))
         for folder, _dirs, files in os.walk(site, topdown=False):
             for name in files:
                 path = os.path.join(folder, name)

@@ -3,15 +3,14 @@
 MkDocs problems (bad config, broken links under ``strict``, theme errors) come back as one
 `SiteBuildError` that names the config file and lists the warnings MkDocs logged.
 
-A build is atomic: MkDocs writes into a fresh folder next to the site folder, which replaces
-the previous site only once the build succeeded. A failed build leaves the previous site as it was.
+A build is atomic: MkDocs writes into a fresh folder next to the site folder, Pagefind indexes
+it there (`generator.site.search`), and it replaces the previous site only once both succeeded.
+A failed build leaves the previous site as it was.
 """
 
 from __future__ import annotations
 
 import logging
-import os
-import secrets
 import shutil
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -22,10 +21,14 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from generator.base.files import fresh_folder, replace_problem, swap_in
 from generator.errors import SiteBuildError
 from generator.site.incremental import IncrementalPlugin, Plan, prepare, record
+from generator.site.search import index_site
 
-__all__ = ["SiteBuildError", "build_site", "serve_site"]
+__all__ = ["SiteBuildError", "build_site", "fresh_folder", "serve_site", "swap_in"]
+
+log = logging.getLogger(__name__)
 
 MAX_LISTED = 20
 
@@ -72,11 +75,12 @@ def build_site(
     """Build the site described by `config_file` (into `site_dir` if given, else its own).
 
     With `strict` (the default) any warning — a broken link or anchor, a missing nav
-    page — fails the build. Runs in the config file's folder. The site folder is replaced
-    only after a successful build (see `swap_in`). With `state_file` the build is
-    incremental where it safely can be (see `generator.site.incremental`): the previous site is
-    copied and only changed pages are rendered again. `progress(done, total)` is called per
-    rendered page. Returns how the site was built. Raises SiteBuildError.
+    page — fails the build. Runs in the config file's folder. The built pages are indexed for
+    the search (`index_site`); the site folder is replaced only after both succeeded (see
+    `swap_in`). With `state_file` the build is incremental where it safely can be (see
+    `generator.site.incremental`): the previous site is copied and only changed pages are
+    rendered again. `progress(done, total)` is called per rendered page. Returns how the site
+    was built. Raises SiteBuildError.
     """
     config_file = Path(config_file).resolve()
     options: dict[str, object] = {"strict": strict}
@@ -89,6 +93,8 @@ def build_site(
         try:
             config = load_config(config_file=str(config_file), **options)
             target = Path(config.site_dir)
+            if replace_problem(target):  # a file or a read-only folder: say so before building
+                raise SiteBuildError(f"{config_file}: cannot build the site: {replace_problem(target)}")
             how, state = prepare(config, config_file, state_file)
             staging = fresh_folder(target, "new")
             if how.incremental:
@@ -96,14 +102,15 @@ def build_site(
             config.site_dir = str(staging)
             config.plugins["lagebild-incremental"] = IncrementalPlugin(how, progress)
             # dirty=False even for an incremental build: MkDocs keeps plugin instances for the
-            # whole process, and Material's search, told "dirty", would carry this build's
-            # entries into the next one. IncrementalPlugin merges the index itself.
+            # whole process, and a plugin told "dirty" may carry this build's state into the next.
             config.plugins.on_startup(command="build", dirty=False)
             try:
                 with _dirty_notice_hidden():
                     build(config, dirty=how.incremental)
             finally:
                 config.plugins.on_shutdown()
+            searched = index_site(staging)
+            log.info("Suchindex: %d Seiten, %d kB", searched.pages, searched.bytes // 1000)
             swap_in(staging, target)
             record(state, target, state_file)
             return how
@@ -134,44 +141,15 @@ def _dirty_notice_hidden() -> Iterator[None]:
         logger.removeFilter(notice)
 
 
-def _sibling(target: Path, purpose: str) -> Path:
-    """An unused hidden name next to `target` (same file system, so renames are atomic)."""
-    return target.with_name(f".{target.name}.{purpose}-{os.getpid()}-{secrets.token_hex(4)}")
-
-
-def fresh_folder(target: Path, purpose: str) -> Path:
-    """A new empty folder next to `target`; ``mkdir`` honours the umask (tempfile.mkdtemp: 0700)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    folder = _sibling(target, purpose)
-    folder.mkdir()
-    return folder
-
-
-def swap_in(new: Path, target: Path) -> None:
-    """Replace the folder `target` by `new`: old → backup, new → target, then drop the backup.
-
-    If moving `new` into place fails, the backup is moved back, so `target` is never lost.
-    """
-    if not target.exists():
-        new.rename(target)
-        return
-    backup = _sibling(target, "previous")
-    target.rename(backup)
-    try:
-        new.rename(target)
-    except OSError:
-        backup.rename(target)
-        raise
-    shutil.rmtree(backup, ignore_errors=True)
-
-
 def serve_site(config_file: Path, dev_addr: str = "127.0.0.1:8000") -> None:
-    """Serve the site with live reload at `dev_addr` until interrupted. Raises SiteBuildError."""
+    """Serve the site with live reload at `dev_addr` until interrupted, every rebuild indexed for
+    the search (`serve_hook`). Raises SiteBuildError."""
     from mkdocs.commands.serve import serve
 
     config_file = Path(config_file).resolve()
+    hook = Path(__file__).with_name("serve_hook.py")
     with _collect_warnings() as collected, chdir(config_file.parent):
         try:
-            serve(config_file=str(config_file), dev_addr=dev_addr)
+            serve(config_file=str(config_file), dev_addr=dev_addr, hooks=[str(hook)])
         except (MkDocsException, OSError) as exc:
             raise _error(config_file, exc, collected.messages) from exc

@@ -8,7 +8,8 @@ changed. It is not a dependency: install it where it installs (``pip install 'ze
 
 As with MkDocs, the build goes into a fresh folder that replaces the site only when it
 succeeded: Zensical is given a copy of the configuration, beside the original, whose
-``site_dir`` points there.
+``site_dir`` points there. Pagefind then indexes that folder, as after MkDocs
+(`generator.site.search`), before it replaces the site.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from pathlib import Path
 
 from generator.errors import SiteBuildError
 from generator.site.mkdocs import fresh_folder, swap_in
+from generator.site.search import index_site
 
 SITE_DIR = re.compile(r"^site_dir\s*:.*$\n?", re.MULTILINE)
 MAX_OUTPUT = 4000
@@ -55,6 +57,7 @@ def build_with_zensical(
         output = (done.stdout + done.stderr).strip()
         if done.returncode != 0 or not (staging / "index.html").is_file():
             raise SiteBuildError(f"{config_file}: Zensical build failed:\n{output[-MAX_OUTPUT:]}")
+        index_site(staging)
         swap_in(staging, target)
     except OSError as exc:
         raise SiteBuildError(f"{config_file}: Zensical build failed: {exc}") from exc

@@ -1,8 +1,14 @@
-"""The built site in a real browser: search finds "Kursk"; a claim's evidence link lands on its sentence.
+"""The built seed site in a real browser: search, sentences, phone layout, accessibility, privacy.
 
 Drives the system Chromium (Debian package ``chromium``, which ``.ci/run`` installs) through
 the ``playwright`` package, never a downloaded browser. Skipped only outside CI when Chromium or
 playwright is missing; in CI (``CI`` set) a missing browser is a failure.
+
+Every tab routes all its requests through `_Guard`: a request to any host but the local test
+server is refused and fails the test that made it (no fonts, scripts or data from third parties).
+The accessibility checks run axe-core (shipped in the ``axe-playwright-python`` wheel) on every
+page type at desktop and phone width, and on the open search dialog; serious and critical
+findings fail.
 """
 
 from __future__ import annotations
@@ -13,9 +19,11 @@ import os
 import re
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from site_projects import seed_site
@@ -33,6 +41,10 @@ LAUNCH_ARGS = [
     "--no-first-run",
 ]
 TIMEOUT_MS = 20_000
+DESKTOP, PHONE = 1366, 390
+WIDTHS = (DESKTOP, PHONE)
+LOCAL_HOSTS = {"127.0.0.1"}
+SERIOUS = {"serious", "critical"}
 
 
 def chromium_path() -> str | None:
@@ -42,16 +54,17 @@ def chromium_path() -> str | None:
 
 def _missing() -> str | None:
     try:
+        import axe_playwright_python  # noqa: F401
         import playwright.sync_api  # noqa: F401
     except ImportError:
-        return "the playwright package is not installed (pip install -e '.[dev]')"
+        return "playwright or axe-playwright-python is not installed (pip install -e '.[dev]')"
     if chromium_path() is None:
         return "no system Chromium (apt-get install chromium; .ci/run does this)"
     return None
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
+def browser() -> Iterator[Any]:
     missing = _missing()
     if missing:
         if os.environ.get("CI"):
@@ -69,56 +82,297 @@ def browser() -> Iterator[object]:
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
+    prefix = "/"
+
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def translate_path(self, path: str) -> str:
+        """Serve the site below `prefix` (a site published at ``/bericht/``): other paths 404."""
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "does-not-exist")
+        return super().translate_path("/" + path[len(self.prefix) :])
+
+
+def _serve(folder: Path, prefix: str = "/") -> tuple[ThreadingHTTPServer, str]:
+    handler = type("Handler", (_QuietHandler,), {"prefix": prefix})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}{prefix}"
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
     """The seed site, served on 127.0.0.1 at a free port: (site folder, base URL)."""
     folder = seed_site(tmp_path_factory) / "site"
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    server, base = _serve(folder)
     try:
-        yield folder, f"http://127.0.0.1:{server.server_address[1]}/"
+        yield folder, base
     finally:
         server.shutdown()
         server.server_close()
 
 
+class _Guard:
+    """Routes every request of a browser context: local ones pass, any other host is refused."""
+
+    def __init__(self) -> None:
+        self.foreign: list[str] = []
+        self.errors: list[str] = []
+
+    def route(self, route: Any, request: Any) -> None:
+        parts = urlsplit(request.url)
+        if parts.scheme in ("http", "https", "ws", "wss") and parts.hostname not in LOCAL_HOSTS:
+            self.foreign.append(request.url)
+            route.abort()
+        else:
+            route.continue_()
+
+
 @pytest.fixture()
-def page(browser, site):  # type: ignore[no-untyped-def]
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
-    context.set_default_timeout(TIMEOUT_MS)
-    tab = context.new_page()
-    errors: list[str] = []
-    tab.on("pageerror", lambda exc: errors.append(str(exc)))
-    yield tab
-    context.close()
-    assert not errors, f"JavaScript errors on the site: {errors}"
+def open_tab(browser: Any) -> Iterator[Callable[..., Any]]:
+    """``open_tab(width)``: a new tab of that width; at the end no foreign request, no JS error."""
+    contexts: list[tuple[Any, _Guard]] = []
+
+    def new_tab(width: int = DESKTOP) -> Any:
+        context = browser.new_context(viewport={"width": width, "height": 900}, service_workers="block")
+        context.set_default_timeout(TIMEOUT_MS)
+        guard = _Guard()
+        context.route("**/*", guard.route)
+        tab = context.new_page()
+        tab.on("pageerror", lambda exc: guard.errors.append(str(exc)))
+        contexts.append((context, guard))
+        return tab
+
+    yield new_tab
+    for context, guard in contexts:
+        context.close()
+        assert not guard.foreign, f"requests to other hosts: {guard.foreign}"
+        assert not guard.errors, f"JavaScript errors on the site: {guard.errors}"
 
 
-def test_search_for_kursk_shows_result_links(page, site) -> None:  # type: ignore[no-untyped-def]
+@pytest.fixture()
+def page(open_tab: Callable[..., Any]) -> Any:
+    return open_tab(DESKTOP)
+
+
+# ---- the pages -----------------------------------------------------------------------------
+
+
+def report(folder: Path) -> dict[str, Any]:
+    return json.loads((folder / "data" / "report.json").read_text("utf-8"))
+
+
+def _largest(folder: Path, section: str) -> str:
+    """The URL of the largest indexed page of a section (redirect pages are not indexed)."""
+    pages = [p for p in (folder / section).glob("*/index.html") if "data-pagefind-body" in p.read_text()]
+    best = max(pages, key=lambda p: (p.stat().st_size, p.as_posix()))
+    return best.parent.relative_to(folder).as_posix() + "/"
+
+
+def page_types(folder: Path) -> dict[str, str]:
+    """One URL per page type of the report (relative to the site root)."""
+    return {
+        "home": "",
+        "overview": "uebersicht/",
+        "section index": "akteure/",
+        "actor": _largest(folder, "akteure"),
+        "region": _largest(folder, "regionen"),
+        "claim": _largest(folder, "behauptungen"),
+        "figure series": _largest(folder, "zahlen"),
+        "source": _largest(folder, "quellen"),
+        "chronik": "chronik/",
+        "chronik month": _largest(folder, "chronik"),
+        "method": "methode/",
+        "data": "daten/",
+        "accessibility statement": "barrierefreiheit/",
+        "not found": "404.html",
+    }
+
+
+# ---- search ----------------------------------------------------------------------------------
+
+
+def open_search(tab: Any, query: str) -> None:
+    """Open the search dialog with its keyboard shortcut and type `query`; wait for results."""
+    tab.keyboard.press("/")
+    field = tab.locator("pagefind-modal pagefind-input input")
+    field.wait_for(state="visible")
+    tab.keyboard.type(query, delay=20)
+    tab.locator("pagefind-modal .lb-result").first.wait_for(state="visible")
+
+
+def result_count(tab: Any, query: str) -> int:
+    """The number of results the dialog announces ("12 Ergebnisse für Kursk")."""
+    summary = tab.locator("pagefind-modal pagefind-summary")
+    text = summary.inner_text()
+    found = re.search(rf"(\d[\d.]*) Ergebniss?e? für {re.escape(query)}", text)  # "1.236 Ergebnisse"
+    assert found, text
+    return int(found.group(1).replace(".", ""))
+
+
+def choose_filter(tab: Any, name: str, value: str) -> None:
+    trigger = tab.locator(f'pagefind-filter-dropdown[filter="{name}"] .pf-dropdown-trigger')
+    trigger.click()
+    tab.locator(f'pagefind-filter-dropdown[filter="{name}"] [role="option"][data-value="{value}"]').click()
+    trigger.click()  # closes the list of values again
+
+
+def wait_for_count_change(tab: Any, query: str, before: int) -> int:
+    tab.wait_for_function(
+        """([query, before]) => {
+            const text = document.querySelector("pagefind-modal pagefind-summary").innerText;
+            const m = text.match(/(\\d[\\d.]*) Ergebniss?e? für/);
+            return m && Number(m[1].replace(/\\./g, "")) !== before;
+        }""",
+        arg=[query, before],
+    )
+    return result_count(tab, query)
+
+
+def test_search_finds_an_entity_page_first(page: Any, site: tuple[Path, str]) -> None:
+    folder, base = site
+    data = report(folder)
+    actors = {a["name"] for a in data["actors"]}  # "Russland" is a state and a place: not that one
+    places = [r for r in data["regions"] if r["name"] not in actors]
+    region = max(places, key=lambda r: (len(r["mentions"]), r["id"]))
+    page.goto(base + "uebersicht/")
+    open_search(page, region["name"])
+    first = page.locator("pagefind-modal .lb-result").first
+    assert first.locator(".lb-result__kind").inner_text() == "Region"
+    assert first.locator("a.lb-result__link").first.get_attribute("href") == f"/regionen/{region['id']}/"
+
+
+def test_search_with_a_filter_narrows_the_results(page: Any, site: tuple[Path, str]) -> None:
     _, base = site
     page.goto(base + "uebersicht/")
-    page.click(".md-search__input")
-    page.keyboard.type("Kursk", delay=30)
-    results = page.locator(".md-search-result__link")
-    results.first.wait_for(state="visible")
-    hrefs = [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
-    assert hrefs, "no search results for Kursk"
-    assert any("regionen/kursk/" in h for h in hrefs), hrefs
+    open_search(page, "Kursk")
+    everything = result_count(page, "Kursk")
+    choose_filter(page, "Art", "Quelle")
+    sources = wait_for_count_change(page, "Kursk", everything)
+    assert 0 < sources < everything
+    kinds = page.locator("pagefind-modal .lb-result .lb-result__kind")
+    kinds.first.wait_for(state="visible")
+    assert set(kinds.all_inner_texts()) == {"Quelle"}
 
 
-def test_claim_evidence_link_lands_on_the_sentence(page, site) -> None:  # type: ignore[no-untyped-def]
+def test_filtering_by_an_actor_narrows_the_results(page: Any, site: tuple[Path, str]) -> None:
     folder, base = site
-    report = json.loads((folder / "data" / "report.json").read_text("utf-8"))
-    claim = max(report["claims"], key=lambda c: (len(c["statements"]), c["id"]))
+    actor = max(report(folder)["actors"], key=lambda a: (len(a["mentions"]), a["id"]))
+    page.goto(base)
+    open_search(page, "Soldaten")
+    everything = result_count(page, "Soldaten")
+    choose_filter(page, "Akteur", actor["name"])
+    narrowed = wait_for_count_change(page, "Soldaten", everything)
+    assert 0 < narrowed < everything
+
+
+def _distinctive_quote(data: dict[str, Any]) -> tuple[dict[str, Any], str, str]:
+    """A statement whose sentence holds a long word found in no other article:
+    (statement, word, the sentence's anchor: from its words if it has one, else "s3")."""
+    documents = {d["source"]["id"]: d for d in data["documents"]}
+    texts = {doc: d["text"] for doc, d in documents.items()}
+    sentences = {(doc, s["index"]): s for doc, d in documents.items() for s in d["sentences"]}
+    for claim in sorted(data["claims"], key=lambda c: c["id"]):
+        for st in claim["statements"]:
+            if not st["claimant"]:
+                continue
+            sentence = sentences[(st["doc"], st["sentence"])]
+            words = re.findall(r"[A-Za-zÄÖÜäöüß]{9,}", sentence["text"])
+            for word in sorted(set(words), key=lambda w: (-len(w), w)):
+                elsewhere = [doc for doc, text in texts.items() if word.lower() in text.lower()]
+                if elsewhere == [st["doc"]]:
+                    return st, word, sentence.get("content_anchor") or f"s{st['sentence'] + 1}"
+    raise AssertionError("no statement with a distinctive word in the seeds")
+
+
+def test_a_quote_result_shows_its_speaker_and_lands_on_its_sentence(
+    page: Any, site: tuple[Path, str]
+) -> None:
+    folder, base = site
+    data = report(folder)
+    statement, word, anchor = _distinctive_quote(data)
+    speaker = next(a["name"] for a in data["actors"] if a["id"] == statement["claimant"])
+    page.goto(base)
+    open_search(page, word)
+    place = page.locator(f'pagefind-modal a.lb-result__link[href$="#{anchor}"]').first
+    place.wait_for(state="visible")
+    label = place.inner_text()
+    assert label.startswith(f"Satz {statement['sentence'] + 1} · ") and speaker in label, label
+    place.click()
+    page.wait_for_url(re.compile(rf"/quellen/[^/]+/#{anchor}$"))
+    sentence = page.locator(f"#{anchor}")
+    sentence.wait_for(state="visible")
+    assert word in sentence.inner_text()
+    assert sentence.evaluate("e => e.matches(':target')")
+    box = sentence.bounding_box()
+    assert box is not None and 0 <= box["y"] < 900, box  # scrolled into view, not left at the top
+
+
+def test_more_results_come_thirty_at_a_time(page: Any, site: tuple[Path, str]) -> None:
+    _, base = site
+    page.goto(base)
+    open_search(page, "Kursk")
+    total = result_count(page, "Kursk")
+    assert total > 30, "the seeds should give more than one batch of results for Kursk"
+    items = page.locator("pagefind-modal .pf-results > li")
+    assert items.count() == 30
+    more = page.locator("pagefind-modal .lb-search__more")
+    more.click()
+    page.wait_for_function("() => document.activeElement.matches('pagefind-results a')")
+    assert items.count() == min(60, total)
+    focused = page.evaluate(
+        "[...document.querySelectorAll('pagefind-modal .pf-results > li')]"
+        ".indexOf(document.activeElement.closest('.pf-results > li'))"
+    )
+    assert focused == 30  # the first of the added results has the focus
+
+
+def test_search_dialog_works_with_the_keyboard(page: Any, site: tuple[Path, str]) -> None:
+    _, base = site
+    page.goto(base + "akteure/")
+    trigger = page.locator("pagefind-modal-trigger button")
+    trigger.focus()
+    page.keyboard.press("Enter")
+    dialog = page.locator("pagefind-modal dialog")
+    dialog.wait_for(state="visible")
+    assert dialog.get_attribute("aria-label")  # a named dialog
+    assert page.evaluate("document.activeElement.matches('pagefind-input input')")
+    page.keyboard.type("Kursk", delay=20)
+    page.locator("pagefind-modal .lb-result").first.wait_for(state="visible")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.matches('pagefind-results a')")
+    page.keyboard.press("Escape")
+    dialog.wait_for(state="hidden")
+    assert page.evaluate("document.activeElement.closest('pagefind-modal-trigger') !== null")
+
+
+def test_search_works_when_the_site_lives_below_the_root(
+    open_tab: Callable[..., Any], site: tuple[Path, str]
+) -> None:
+    folder, _ = site
+    server, base = _serve(folder, "/bericht/")
+    try:
+        tab = open_tab(DESKTOP)
+        tab.goto(base + "akteure/")
+        open_search(tab, "Kursk")
+        href = tab.locator("pagefind-modal a.lb-result__link").first.get_attribute("href") or ""
+        assert href.startswith("/bericht/"), href
+        tab.locator("pagefind-modal a.lb-result__link").first.click()
+        tab.wait_for_url(re.compile(r"/bericht/.+"))
+        assert tab.locator("article h1").count() == 1
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_claim_evidence_link_lands_on_the_sentence(page: Any, site: tuple[Path, str]) -> None:
+    folder, base = site
+    claim = max(report(folder)["claims"], key=lambda c: (len(c["statements"]), c["id"]))
     page.goto(f"{base}behauptungen/{claim['id']}/")
     link = page.locator('article a[href*="quellen/"][href*="#s"]').first
     href = link.get_attribute("href") or ""
-    anchor = re.search(r"#(s\d+)$", href)
+    anchor = re.search(r"#(s[-\w]+)$", href)
     assert anchor, href
     link.click()
     page.wait_for_url(re.compile(rf"/quellen/[^/]+/#{anchor.group(1)}$"))
@@ -126,3 +380,124 @@ def test_claim_evidence_link_lands_on_the_sentence(page, site) -> None:  # type:
     assert target.count() == 1
     target.wait_for(state="visible")
     assert target.inner_text().strip(), "the sentence anchor holds no text"
+
+
+# ---- phone layout ----------------------------------------------------------------------------
+
+OVERFLOW = """() => {
+    const wide = [];
+    const limit = document.documentElement.clientWidth + 1;
+    const page = document.documentElement.scrollWidth;
+    if (page > limit) wide.push("page " + page);
+    for (const e of document.querySelectorAll("article table, article .md-typeset__scrollwrap")) {
+        const box = e.getBoundingClientRect();
+        if (box.right > limit) wide.push(e.tagName + " ends at " + Math.round(box.right));
+        if (e.scrollWidth > e.clientWidth + 1) wide.push(e.tagName + " scrolls " + e.scrollWidth);
+    }
+    return wide;
+}"""
+
+
+@pytest.mark.parametrize("kind", ["claim", "actor", "region", "source", "figure series", "section index"])
+def test_tables_fit_a_phone_screen(open_tab: Callable[..., Any], site: tuple[Path, str], kind: str) -> None:
+    folder, base = site
+    tab = open_tab(PHONE)
+    tab.goto(base + page_types(folder)[kind])
+    tab.wait_for_load_state("load")
+    assert tab.evaluate(OVERFLOW) == []
+    stacked = tab.locator("article table[data-lb-stack] tbody td[data-label]")
+    assert stacked.count() > 0
+    cell = stacked.first
+    label = cell.get_attribute("data-label")
+    assert label and cell.evaluate("e => getComputedStyle(e, '::before').content") == json.dumps(label)
+    assert cell.evaluate("e => getComputedStyle(e.closest('tr')).display") == "block"  # one card per row
+    assert cell.evaluate("e => e.closest('table').querySelector('th').getAttribute('role')") == "columnheader"
+
+
+def test_the_navigation_drawer_opens_with_the_keyboard_on_a_phone(
+    open_tab: Callable[..., Any], site: tuple[Path, str]
+) -> None:
+    _, base = site
+    tab = open_tab(PHONE)
+    tab.goto(base + "akteure/")
+    on_screen = "() => document.querySelector('.md-sidebar--primary').getBoundingClientRect().right > 10"
+    assert not tab.evaluate(on_screen)  # the drawer is closed, off the screen
+    tab.keyboard.press("Tab")
+    assert tab.evaluate("document.activeElement.id") == "__drawer"
+    tab.keyboard.press("Space")
+    tab.wait_for_function(on_screen)
+
+
+def test_evidence_table_keeps_its_columns_on_a_desktop(page: Any, site: tuple[Path, str]) -> None:
+    folder, base = site
+    page.goto(base + page_types(folder)["claim"])
+    row = page.locator("article table[data-lb-stack] tbody tr").first
+    assert row.evaluate("e => getComputedStyle(e).display") == "table-row"
+
+
+# ---- accessibility and privacy -------------------------------------------------------------
+
+
+def serious_findings(tab: Any) -> list[str]:
+    """axe-core's serious and critical findings on the tab, one line per rule."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(tab, options={"resultTypes": ["violations"]}).response
+    return [
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes'][:3]]}"
+        for v in results["violations"]
+        if v["impact"] in SERIOUS
+    ]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_axe_finds_nothing_serious_on_any_page_type(
+    open_tab: Callable[..., Any], site: tuple[Path, str], width: int
+) -> None:
+    folder, base = site
+    tab = open_tab(width)
+    found = {}
+    for kind, url in page_types(folder).items():
+        tab.goto(base + url)
+        tab.wait_for_load_state("load")
+        if problems := serious_findings(tab):
+            found[f"{kind} ({url})"] = problems
+    assert not found, json.dumps(found, indent=1, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_axe_finds_nothing_serious_in_the_search_dialog(
+    open_tab: Callable[..., Any], site: tuple[Path, str], width: int
+) -> None:
+    _, base = site
+    tab = open_tab(width)
+    tab.goto(base + "akteure/")
+    open_search(tab, "Kursk")
+    assert serious_findings(tab) == []
+    tab.locator('pagefind-filter-dropdown[filter="Art"] .pf-dropdown-trigger').click()
+    tab.locator('pagefind-filter-dropdown[filter="Art"] [role="option"]').first.wait_for(state="visible")
+    assert serious_findings(tab) == []
+
+
+def test_prose_links_are_underlined(page: Any, site: tuple[Path, str]) -> None:
+    _, base = site
+    page.goto(base)
+    link = page.locator("article p a, article li a").first
+    assert "underline" in link.evaluate("e => getComputedStyle(e).textDecorationLine")
+
+
+def test_no_page_requests_anything_from_another_host(
+    open_tab: Callable[..., Any], site: tuple[Path, str]
+) -> None:
+    """Every page type and a search: the guard refuses (and the fixture fails on) foreign hosts."""
+    folder, base = site
+    tab = open_tab(DESKTOP)
+    seen: list[str] = []
+    tab.on("request", lambda request: seen.append(request.url))
+    for url in page_types(folder).values():
+        tab.goto(base + url)
+        tab.wait_for_load_state("load")
+    open_search(tab, "Kursk")
+    assert any("/pagefind/" in url for url in seen)  # the search loads its index from the site
+    foreign = [url for url in seen if urlsplit(url).hostname not in LOCAL_HOSTS and url.startswith("http")]
+    assert foreign == []

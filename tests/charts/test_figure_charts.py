@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 from report_fixture import sample_report
 
-from generator.charts.figures import ChartPoint, alt_text, render_chart
+from generator.charts.figures import (
+    ChartPoint,
+    alt_text,
+    date_limits,
+    day_number,
+    positions,
+    render_chart,
+    render_mentions,
+)
+from generator.charts.stances import StancePoint, render_stances
 from generator.render.write import render_report
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -27,7 +38,7 @@ def test_chart_shows_values_dates_and_claimants() -> None:
     svg = render_chart(POINTS, title="Soldaten", ylabel="Anzahl Soldaten")
     shown = texts(svg)
     assert "12.000" in shown and "3.000" in shown  # point labels and axis, German format
-    assert "23.10.2024" in shown and "28.10.2024" in shown
+    assert "23.10.2024" in shown and "27.10.2024" in shown  # the axis' days (every other one here)
     assert "John Kirby" in shown and "Ukrainischer Militärgeheimdienst (HUR)" in shown
     assert "Soldaten" in shown and "Anzahl Soldaten" in shown
     assert "12000" not in " ".join(shown)
@@ -94,13 +105,52 @@ def test_charts_are_written_and_embedded_with_alt_text_and_their_data_table(tmp_
     assert {"behauptet", "bestätigt"} <= set(texts(claim_svg.read_text(encoding="utf-8")))
 
 
-def test_dates_get_one_slot_each_and_long_gaps_are_marked() -> None:
-    days = ["2024-10-23", "2024-10-24", "2024-10-28", "2024-11-05", "2025-04-26"]
-    points = [ChartPoint(day, 3000 + i, f"Urheber {i % 3}") for i, day in enumerate(days * 2)]
+def marker_xs(svg: str, count: int) -> list[float]:
+    """x of the `count` data markers of a one-claimant chart (its marker's uses, less the legend's)."""
+    uses: dict[str, list[tuple[float, float]]] = {}
+    for href, x, y in re.findall(r'<use xlink:href="(#[^"]+)" x="([\d.]+)" y="([\d.]+)"', svg):
+        uses.setdefault(href, []).append((float(x), float(y)))
+    # the y axis' ticks share one x; the markers stand at their dates
+    marker = next(f for f in uses.values() if len(f) == count + 1 and len({x for x, _ in f}) > 1)
+    legend = max(marker, key=lambda xy: xy[1])  # below the plot
+    return sorted(x for x, y in marker if (x, y) != legend)
+
+
+def test_time_axis_is_proportional_to_time() -> None:
+    days = ["2024-10-23", "2024-10-24", "2024-11-05", "2025-04-26"]
+    points = [ChartPoint(day, 1000 * (i + 1), "Urheber") for i, day in enumerate(days)]
     svg = render_chart(points, title="Soldaten", ylabel="Anzahl")
-    dates = [t for t in texts(svg) if t.count(".") == 2 and t.endswith(("2024", "2025"))]
-    assert dates == ["23.10.2024", "24.10.2024", "28.10.2024", "05.11.2024", "26.04.2025"]
-    assert svg.count("stroke-dasharray") >= 1  # the pause from November to April
+    xs = marker_xs(svg, len(days))
+    gaps = [b - a for a, b in itertools.pairwise(xs)]
+    # 1 day, 12 days, 172 days apart: the distances on the chart have the same ratios
+    assert gaps[1] / gaps[0] == pytest.approx(12, rel=0.01)
+    assert gaps[2] / gaps[0] == pytest.approx(172, rel=0.01)
+    shown = texts(svg)
+    assert {"Nov. 2024", "Jan. 2025", "Apr. 2025"} <= set(shown)  # a long span is labelled by month
+    assert "stroke-dasharray" not in svg  # no gap marker: the gap is the distance itself
+
+
+def test_short_spans_are_labelled_by_day_and_claimants_on_one_day_stand_apart() -> None:
+    points = [
+        ChartPoint("2024-10-23", 3000, "A"),
+        ChartPoint("2024-10-23", 4000, "B"),
+        ChartPoint("2024-10-28", 5000, "A"),
+    ]
+    shown = texts(render_chart(points, title="Soldaten", ylabel="Anzahl"))
+    labels = [t for t in shown if t.count(".") == 2 and t.endswith("2024")]
+    assert labels and labels == sorted(labels, key=lambda d: d[3:5] + d[:2])  # days, in order
+    limits = date_limits(["2024-10-23", "2024-10-28"])
+    xs = positions(points, ["A", "B"], limits)
+    assert xs[0] < day_number("2024-10-23") < xs[1]  # A and B on either side of their day
+    assert xs[2] == day_number("2024-10-28")
+    assert date_limits(["2024-10-23"]) == (day_number("2024-10-21"), day_number("2024-10-25"))
+
+
+def test_mentions_and_stances_share_the_time_axis() -> None:
+    counts = [("2024-10-23", 2), ("2024-10-24", 1), ("2025-04-26", 3)]
+    assert "Jan. 2025" in texts(render_mentions(counts, title="Erwähnungen"))
+    stances = [StancePoint("2024-10-23", "Kirby", "asserts"), StancePoint("2025-04-26", "Kreml", "denies")]
+    assert "Jan. 2025" in texts(render_stances(stances, title="Behauptung"))
 
 
 def test_bounds_are_drawn_and_described() -> None:

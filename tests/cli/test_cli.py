@@ -70,12 +70,12 @@ def test_missing_folder_and_bad_gold(runner: CliRunner, tmp_path: Path) -> None:
 
 
 def test_every_setting_is_documented() -> None:
-    readme = (ROOT / "docs" / "methode.md").read_text(encoding="utf-8") + (ROOT / "README.md").read_text(
+    readme = (ROOT / "docs" / "betrieb.md").read_text(encoding="utf-8") + (ROOT / "README.md").read_text(
         "utf-8"
     )
     for name, doc in documented_settings():
         assert doc, f"setting {name} has no docstring"
-        assert f"`{name}`" in readme, f"setting {name} is not documented in README.md or docs/methode.md"
+        assert f"`{name}`" in readme, f"setting {name} is not documented in README.md or docs/betrieb.md"
 
 
 def test_bad_settings_file_lists_every_key_and_exits(runner: CliRunner, tmp_path: Path) -> None:

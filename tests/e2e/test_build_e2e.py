@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
+from generator.site.search import indexed_documents
 from tests.conftest import ROOT
 
 TROOP_FIGURES = ["3.000", "10.000", "11.000", "12.000"]
@@ -20,6 +21,7 @@ TROOP_FIGURES = ["3.000", "10.000", "11.000", "12.000"]
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = tmp_path_factory.mktemp("project")
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", project / "overrides")
     shutil.copytree(ROOT / "seeds", project / "seeds")
     docs = project / "docs"
     docs.mkdir()
@@ -94,7 +96,7 @@ def test_maps_timeline_and_data_pages(built: Path) -> None:
 @pytest.mark.slow
 def test_every_figure_and_statement_links_to_its_sentence(built: Path) -> None:
     page = html(built, "zahlen/nordkoreanische-soldaten")
-    links = re.findall(r'href="\.\./\.\./quellen/([^/]+)/#(s\d+)"', page)
+    links = re.findall(r'href="\.\./\.\./quellen/([^/]+)/#(s-[0-9a-f]{8}(?:-\d+)?)"', page)
     assert links
     for slug, anchor in set(links):
         assert f'id="{anchor}"' in html(built, f"quellen/{slug}")
@@ -102,8 +104,9 @@ def test_every_figure_and_statement_links_to_its_sentence(built: Path) -> None:
 
 @pytest.mark.slow
 def test_search_index_finds_kursk(built: Path) -> None:
-    index = json.loads((built / "site" / "search" / "search_index.json").read_text("utf-8"))
-    assert index["config"]["lang"] == ["de"]
-    hits = [d["location"] for d in index["docs"] if "Kursk" in d["title"] or "Kursk" in d["text"]]
-    assert any(h.startswith("regionen/kursk/") for h in hits)
+    entry = json.loads((built / "site" / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    assert list(entry["languages"]) == ["de"]  # German stemming
+    documents = indexed_documents(built / "site")
+    hits = [d["url"] for d in documents if "Kursk" in d["meta"]["title"] or "Kursk" in d["content"]]
+    assert "/regionen/kursk/" in hits
     assert len(hits) > 10

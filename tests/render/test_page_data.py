@@ -82,7 +82,7 @@ def test_templates_read_only_their_page_data_and_the_formatting_globals(pages: l
         free = set()
         for name in (page.template, *partials(env, page.template)):
             free |= meta.find_undeclared_variables(env.parse(env.loader.get_source(env, name)[0]))
-        local = {"omit", "figure_rows", "shown", "what", "order", "where"}  # set by the includer
+        local = {"omit", "figure_rows", "shown", "what", "order", "where", "section"}  # set by the includer
         missing = free - page.context.keys() - env.globals.keys() - local
         assert not missing, f"{page.template} reads {sorted(missing)}"
 

@@ -12,6 +12,7 @@ from report_fixture import sample_report
 
 from generator.render.write import SECTIONS, render_report
 from generator.site.mkdocs import SiteBuildError, build_site
+from generator.site.search import indexed_documents
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.slow
@@ -20,6 +21,7 @@ pytestmark = pytest.mark.slow
 def site_copy(tmp: Path) -> Path:
     """mkdocs.yml and the hand-written docs/ of the repository, without generated sections."""
     shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", tmp / "overrides")
     shutil.copytree(
         ROOT / "docs", tmp / "docs", ignore=lambda d, names: SECTIONS if Path(d) == ROOT / "docs" else ()
     )
@@ -112,26 +114,77 @@ def test_abbreviations_tags_and_citation_box(built: Path) -> None:
     assert "Zitieren" in actor and "akteure/ukrainischer-militaergeheimdienst-hur/" in actor
 
 
-def test_search_index_contains_fixture_words(built: Path) -> None:
-    index = json.loads((built / "search/search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["de"]
-    text = " ".join(doc["text"] for doc in index["docs"])
+def document(built: Path, url: str) -> dict:
+    """The search index's record of the page at `url` ("/akteure/x/")."""
+    [found] = [d for d in indexed_documents(built) if d["url"] == url]
+    return found
+
+
+def section_text(doc: dict, anchor: str) -> str:
+    """The indexed words of a page between the element with id `anchor` and the next anchor."""
+    anchors = sorted(doc["anchors"], key=lambda a: a["location"])
+    [at] = [i for i, a in enumerate(anchors) if a["id"] == anchor]
+    end = anchors[at + 1]["location"] if at + 1 < len(anchors) else None
+    return " ".join(doc["content"].split()[anchors[at]["location"] : end])
+
+
+def test_search_index_is_german_and_holds_the_pages_text(built: Path) -> None:
+    entry = json.loads((built / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["de"]
+    documents = indexed_documents(built)
+    text = " ".join(d["content"] for d in documents)
     assert "Ostrussland" in text and "Militärgeheimdienst" in text
+    urls = {d["url"] for d in documents}
+    assert "/akteure/wladimir-putin/" in urls and "/404.html" not in urls
+    assert document(built, "/akteure/wladimir-putin/")["meta"]["title"] == "Wladimir Putin"  # no "¶"
+    assert "Inhaltsverzeichnis" not in text  # the page text only: no navigation, header or footer
 
 
 def test_search_index_leaves_out_what_every_page_repeats(built: Path) -> None:
     actor = (built / "akteure/ukrainischer-militaergeheimdienst-hur/index.html").read_text("utf-8")
     assert "Zitiervorschlag" in actor  # shown on the page ...
-    index = json.loads((built / "search/search_index.json").read_text(encoding="utf-8"))
-    assert not [d["location"] for d in index["docs"] if "Zitiervorschlag" in d["text"]]  # ... not indexed
-    assert not [d["location"] for d in index["docs"] if d["location"].startswith("chronik/")]
-    assert (built / "chronik/index.html").is_file()
+    documents = indexed_documents(built)
+    assert not [d["url"] for d in documents if "Zitiervorschlag" in d["content"]]  # ... not indexed
+    headings = [a["text"] for d in documents for a in d["anchors"] if a["element"].startswith("h")]
+    assert headings and not [h for h in headings if "¶" in h]  # nor the headings' permalinks
     # a claim's evidence table repeats its sources' sentences: shown, but indexed only at the source
     claim = "behauptungen/nordkorea-hat-soldaten-nach-russland-entsandt/"
-    evidence = [d for d in index["docs"] if d["location"] == f"{claim}#belege"]
-    assert len(evidence) == 1 and "Satz" not in evidence[0]["text"]
     assert "Satz" in (built / claim / "index.html").read_text("utf-8")
-    assert any(d["location"].startswith("quellen/") and "Kirby" in d["text"] for d in index["docs"])
+    assert "Satz" not in section_text(document(built, f"/{claim}"), "belege")
+    assert any(d["url"].startswith("/quellen/") and "Kirby" in d["content"] for d in documents)
+
+
+def test_every_page_kind_carries_its_search_filters(built: Path) -> None:
+    putin = document(built, "/akteure/wladimir-putin/")["filters"]
+    assert putin["Art"] == ["Akteur"] and putin["Akteur"] == ["Wladimir Putin"]
+    assert putin["Monat"] and all(re.fullmatch(r"\d{4}-\d\d \(\w+\)", m) for m in putin["Monat"])
+    source = document(built, "/quellen/000-aaaa1111/")["filters"]
+    assert source["Art"] == ["Quelle"] and source["Medium"] == ["CNN"]
+    assert source["Monat"] == ["2024-10 (Oktober)"]
+    assert "Wladimir Putin" in source["Akteur"] and "Kursk" in source["Region"]
+    kinds = {d["url"].split("/")[1]: d["filters"].get("Art") for d in indexed_documents(built)}
+    assert kinds["behauptungen"] == ["Behauptung"] and kinds["regionen"] == ["Region"]
+    assert kinds["zahlen"] in (["Zahl"], None) and kinds["chronik"] in (["Chronik"], None)
+    months = [d for d in indexed_documents(built) if re.fullmatch(r"/chronik/\d{4}-\d\d/", d["url"])]
+    assert months and all(d["filters"]["Art"] == ["Chronik"] for d in months)
+
+
+def test_a_statement_sentence_tells_the_search_who_said_it(built: Path) -> None:
+    doc = document(built, "/quellen/001-bbbb2222/")
+    sentences = {a["id"] for a in doc["anchors"] if re.fullmatch(r"s\d+", a["id"])}
+    assert "s3" in sentences  # every sentence is an anchor a result can lead to
+    voices = {k: v for k, v in doc["meta"].items() if k in sentences}
+    stance = re.compile(r" (behauptet|bestätigt|bestreitet|bezweifelt)\b")
+    assert voices and all(stance.search(v) for v in voices.values())
+
+
+def test_pages_load_nothing_from_other_hosts(built: Path) -> None:
+    """Stylesheets, scripts, images and frames come from the site itself (no web fonts, no CDN)."""
+    for page in built.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        for tag in re.findall(r"<(?:link|script|img|iframe|source)\b[^>]*>", text):
+            for url in re.findall(r'\b(?:href|src|srcset)="([^"]*)"', tag):
+                assert not re.match(r"(https?:)?//", url), (page, tag)
 
 
 def test_strict_build_fails_on_a_broken_anchor(tmp_path: Path) -> None:

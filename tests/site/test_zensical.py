@@ -33,7 +33,8 @@ if os.environ.get("STAND_IN_FAIL"):
 site = Path(data["site_dir"])
 docs = Path(data.get("docs_dir", "docs"))
 pages = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
-(site / "index.html").write_text("<h1>" + data["site_name"] + "</h1>" + " ".join(pages), "utf-8")
+page = "<h1>" + data["site_name"] + "</h1><p>" + " ".join(pages) + "</p>"
+(site / "index.html").write_text('<html lang="de"><body>' + page + "</body></html>", "utf-8")
 """
 
 
@@ -67,7 +68,8 @@ def test_lagebild_builds_with_zensical_when_chosen(tmp_path: Path, zensical: Pat
     result = build(project, "--builder", "zensical")
     assert result.exit_code == 0, result.output
     index = (project / "site" / "index.html").read_text("utf-8")
-    assert index.startswith("<h1>Lagebild</h1>") and "akteure/index.md" in index and "quellen/" in index
+    assert "<h1>Lagebild</h1>" in index and "akteure/index.md" in index and "quellen/" in index
+    assert (project / "site" / "pagefind" / "pagefind-entry.json").is_file()  # indexed for the search
     assert "--strict" in (tmp_path / "stand-in.json").read_text("utf-8")
     assert not list(project.glob(".lagebild-zensical-*")), "the configuration copy is left behind"
     assert (project / "mkdocs.yml").read_text("utf-8").count("site_dir:") == 1

@@ -5,11 +5,13 @@ Their row types are shared with the overview, which shows the top rows of the sa
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from generator.model import Actor, ClaimStatus, Document, Region
+from generator.model import Actor, Claim, ClaimStatus, Document, Region
 from generator.render.escape import Safe
 from generator.render.pages.kit import Kit, PageSpec
+from generator.resolve.index import name_key
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,7 @@ class RegionsIndex:
 
 @dataclass(frozen=True)
 class ClaimsIndex:
-    claims: list[ClaimRow]  # by text
+    claims: list[ClaimRow]  # most sources first (`ranked_claims`)
 
 
 @dataclass(frozen=True)
@@ -112,12 +114,17 @@ def source_row(kit: Kit, d: Document) -> SourceIndexRow:
     )
 
 
+def ranked_claims(claims: Iterable[Claim]) -> list[Claim]:
+    """Stated by the most sources first, then by the most statements, then by text."""
+    return sorted(claims, key=lambda c: (-c.status.sources, -c.status.statements, *name_key(c.text, c.id)))
+
+
 def index_pages(kit: Kit) -> list[PageSpec]:
     """The indexes of Akteure, Regionen, Behauptungen and Quellen, in this order."""
     ix, docs = kit.ix, kit.all_docs
     actors = ActorsIndex([actor_row(kit, a) for a in ix.sorted_actors()])
     regions = RegionsIndex([region_row(kit, r) for r in ix.sorted_regions()])
-    claims = ClaimsIndex([ClaimRow(kit.ln.claim(c.id), c.status) for c in ix.sorted_claims()])
+    claims = ClaimsIndex([ClaimRow(kit.ln.claim(c.id), c.status) for c in ranked_claims(ix.claims.values())])
     sources = SourcesIndex([source_row(kit, d) for d in ix.sorted_documents()])
     return [
         kit.page("akteure/index.md", "actors_index.md.j2", "Akteure", docs, actors),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.model import Coverage
 from generator.render.pages.indexes import ActorRow, ClaimRow, actor_row
 from generator.render.pages.kit import Kit, PageSpec
 from generator.render.pages.series import SeriesSummary
@@ -14,6 +15,7 @@ TOP_N = 10
 @dataclass(frozen=True)
 class Overview:
     counts: dict[str, int]  # by section name ("Quellen", "Akteure" …)
+    coverage: Coverage  # outlets and the period the articles were published in
     key_series: list[SeriesSummary]  # series with several figures
     conflicted: list[SeriesSummary]  # series with conflicting figures
     top_actors: list[ActorRow]  # most mentioned
@@ -38,6 +40,7 @@ def overview_page(kit: Kit, summaries: list[SeriesSummary]) -> PageSpec:
             "Behauptungen": len(ix.claims),
             "Aussagen": len(rel.statements),
         },
+        coverage=ix.report.coverage,
         key_series=several[:TOP_N],
         conflicted=[k for k in summaries if k.conflicts],
         top_actors=[actor_row(kit, a) for a in actors],
