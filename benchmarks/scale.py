@@ -4,11 +4,15 @@ Usage: python benchmarks/scale.py --articles 1000 [--articles 3000] [--keep DIR]
 
 For each corpus size it generates a project (benchmarks/corpus.py), then measures, each in a
 fresh process: the full `lagebild build` (extract, render, charts, MkDocs; the caches are still
-empty) with its peak memory; plain `mkdocs build` with Material's default settings (automatic
-flat navigation) on the same generated Markdown; a rebuild after one article gained a sentence
-(how many docs/ files it rewrote, how many HTML pages MkDocs rendered again); extraction
-throughput in one process and on all cores (benchmarks/throughput.py); the size of the search
-index and how fast the browser search answers (benchmarks/search_browser.py, system Chromium).
+empty) with its peak memory, cost per article and largest page; two baselines on the same
+generated Markdown: plain `mkdocs build` with Material's default settings (automatic flat
+navigation), and plain `mkdocs build` with the project's own mkdocs.yml (so the cost of Lagebild's
+own stages is the difference); a rebuild after one article gained a sentence (how many docs/ files
+it rewrote, how many HTML pages MkDocs rendered again), then a rebuild after 10 new articles;
+extraction throughput in one process and on all cores (benchmarks/throughput.py); the size of the Pagefind
+search index, the time Pagefind takes to index the whole built site (part of every build, full or
+incremental), and how fast the browser search answers, what its first query transfers and
+whether an actor filter narrows the results (benchmarks/search_browser.py, system Chromium).
 With ``--zensical`` (the path of a ``zensical`` executable, e.g. from ``pip install
 'zensical<0.1'`` in a separate environment) it also times Zensical building the same docs/
 from the same mkdocs.yml. Prints one table. A benchmark, not a test.
@@ -28,6 +32,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from corpus import write_corpus
+
+from generator.site.search import BUNDLE, index_site
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -71,6 +77,7 @@ def run(cmd: list[str], cwd: Path) -> tuple[float, float]:
 def project(n: int, where: Path) -> Path:
     where.mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", where / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", where / "overrides")
     (where / "docs").mkdir()
     for item in (ROOT / "docs").iterdir():
         if item.suffix == ".md" or item.name == "stylesheets":
@@ -84,6 +91,29 @@ def plain_mkdocs(built: Path, where: Path) -> tuple[float, float]:
     shutil.copytree(built / "docs", where / "docs", ignore=shutil.ignore_patterns(".lagebild-*"))
     (where / "mkdocs.yml").write_text(PLAIN_CONFIG, encoding="utf-8")
     return run([str(BIN / "mkdocs"), "build", "-q"], where)
+
+
+def own_config_mkdocs(built: Path, where: Path) -> tuple[float, float]:
+    """Plain ``mkdocs build`` with the project's own mkdocs.yml (theme overrides, plugins, nav) on the
+    same generated Markdown: what MkDocs alone costs for Lagebild's site, without Lagebild's stages."""
+    shutil.copytree(built / "docs", where / "docs", ignore=shutil.ignore_patterns(".lagebild-*"))
+    shutil.copy(built / "mkdocs.yml", where / "mkdocs.yml")
+    if (built / "overrides").is_dir():
+        shutil.copytree(built / "overrides", where / "overrides")
+    return run([str(BIN / "mkdocs"), "build", "-q"], where)
+
+
+def largest_page(site: Path) -> int:
+    """Bytes of the largest HTML page of the built site."""
+    return max((p.stat().st_size for p in site.rglob("*.html")), default=0)
+
+
+def add_articles(proj: Path, count: int) -> None:
+    """`count` new articles (copies of existing ones with a new sentence), as a desk adds them."""
+    seeds = sorted((proj / "seeds").glob("*.txt"))
+    for n, source in enumerate(seeds[:count]):
+        text = source.read_text("utf-8") + f"\n\nNachtrag {n + 1}: Die Lage blieb am Abend unverändert.\n"
+        (proj / "seeds" / f"neu-{n + 1:03d}.txt").write_text(text, "utf-8")
 
 
 def throughput(n: int) -> dict[str, float]:
@@ -135,6 +165,8 @@ def measure(n: int, keep: Path | None, zensical: Path | None) -> dict[str, str]:
     # The caches are empty: this is all the work of a full build (it also fills the caches).
     full, memory = run(lagebild, proj)
     plain, _ = plain_mkdocs(proj, base / "plain")
+    own, _ = own_config_mkdocs(proj, base / "own-config")
+    biggest = largest_page(proj / "site")
     zensical_s = zensical_build(zensical, proj, base / "zensical") if zensical else None
     first = sorted((proj / "seeds").glob("*.txt"))[0]
     first.write_text(first.read_text("utf-8") + "\n\nEin weiterer Satz wurde ergänzt.\n", "utf-8")
@@ -145,7 +177,15 @@ def measure(n: int, keep: Path | None, zensical: Path | None) -> dict[str, str]:
     rewritten = sum(1 for p in docs if not p.exists() or p.stat().st_mtime_ns != stamps[p])
     after = site_stamps(proj / "site")
     rendered = sum(1 for p, t in after.items() if html.get(p) != t)
-    index = proj / "site" / "search" / "search_index.json"
+    add_articles(proj, 10)
+    added, _ = run(lagebild, proj)
+    bundle = proj / "site" / BUNDLE
+    index_bytes = sum(
+        f.stat().st_size for d in ("index", "fragment", "filter") for f in (bundle / d).iterdir()
+    )
+    start = time.perf_counter()
+    index_site(proj / "site")  # as every build does after MkDocs
+    pagefind = time.perf_counter() - start
     speed = throughput(min(n, 1000))
     search = browser_search(proj / "site")
     result = {
@@ -155,17 +195,24 @@ def measure(n: int, keep: Path | None, zensical: Path | None) -> dict[str, str]:
         "full lagebild build (s)": f"{full:.1f}",
         "plain MkDocs + Material (s)": f"{plain:.1f}",
         "ratio full / plain": f"{full / plain:.2f}",
+        "plain mkdocs build, project's mkdocs.yml (s)": f"{own:.1f}",
+        "Lagebild's own stages: full − that (s)": f"{full - own:.1f}",
+        "full build per article (ms)": f"{1000 * full / n:.0f}",
         "peak memory, full build (GiB)": f"{memory:.2f}",
+        "largest HTML page (kB)": f"{biggest / 1000:.0f}",
         "rebuild after one change (s)": f"{rebuild:.1f}",
-        "rebuild / full": f"{rebuild / full:.2f}",
+        "rebuild / full (target 1k: ≤ 0.05)": f"{rebuild / full:.3f}",
+        "rebuild after 10 new articles (s)": f"{added:.1f}",
+        "10 new / full (target 3k: ≤ 0.08)": f"{added / full:.3f}",
         "docs files rewritten by it": f"{rewritten:,} of {len(docs):,}",
         "HTML pages rendered by it": f"{rendered:,} of {len(after):,}",
         "extraction, 1 process (words/s)": f"{speed['single']:,.0f}",
         f"extraction, {speed['workers']:.0f} processes (words/s)": f"{speed['parallel']:,.0f}",
-        "search index (MB)": f"{index.stat().st_size / 1e6:.1f}",
+        "search index: chunks, fragments, filters (MB)": f"{index_bytes / 1e6:.1f}",
+        "Pagefind indexing the site, in every build (s)": f"{pagefind:.1f}",
     }
-    for label, seconds in search.items():
-        result[f"browser: {label} (s)"] = f"{seconds:.2f}"
+    for label, value in search.items():
+        result[f"browser: {label}"] = f"{value:.2f}" if isinstance(value, float) else str(value)
     if zensical_s is not None:
         result["Zensical, same docs/ (s)"] = zensical_s
     if keep is None:
@@ -180,6 +227,11 @@ def main() -> None:
     parser.add_argument("--zensical", type=Path, default=None, help="also time this zensical executable")
     args = parser.parse_args()
     rows = [measure(n, args.keep, args.zensical) for n in (args.articles or [1000])]
+    first = rows[0]["full build per article (ms)"]
+    for row in rows:  # target at 10,000 articles: ≤ 1.2 × the cost per article at 1,000
+        row[f"per-article cost vs {rows[0]['articles']} (target ≤ 1.2)"] = (
+            f"{float(row['full build per article (ms)']) / float(first):.2f}"
+        )
     keys = list(dict.fromkeys(k for row in rows for k in row))
     width = max(len(k) for k in keys)
     print(f"cores: {os.cpu_count()}")

@@ -95,8 +95,7 @@ class Citation:
 
 def cite(site: SiteInfo, ix: ReportIndex, path: str, title: str, docs: Iterable[str]) -> Citation:
     """The box of the page at `path`, resting on the documents `docs` (ids; unknown ones are left out)."""
-    wanted = set(docs)
-    ordered = [d for d in ix.sorted_documents() if d.id in wanted]
+    ordered = ix.newest_documents(docs)
     ln = Linker(ix)
     return Citation(
         url=site.page_url(path),

@@ -53,6 +53,7 @@ class ReportIndex:
         figure_slugs = page_slugs(f.id for f in report.figures)
         statement_slugs = page_slugs(st.id for c in report.claims for st in c.statements)
         self._sorted_documents: list[Document] | None = None
+        self._document_rank: dict[str, int] | None = None
         self._figure_anchor = {k: f"zahl-{v}" for k, v in figure_slugs.items()}
         self._statement_anchor = {k: f"aussage-{v}" for k, v in statement_slugs.items()}
 
@@ -63,6 +64,13 @@ class ReportIndex:
             docs = sorted(self.docs.values(), key=lambda d: d.id)
             self._sorted_documents = sorted(docs, key=lambda d: d.source.published or "", reverse=True)
         return list(self._sorted_documents)
+
+    def newest_documents(self, ids: Iterable[str]) -> list[Document]:
+        """The known documents among `ids`, in the order of `sorted_documents` (no scan of the report)."""
+        if self._document_rank is None:
+            self._document_rank = {d.id: n for n, d in enumerate(self.sorted_documents())}
+        rank = self._document_rank
+        return [self.docs[d] for d in sorted({d for d in ids if d in rank}, key=rank.__getitem__)]
 
     def sorted_actors(self) -> list[Actor]:
         return sorted(self.actors.values(), key=lambda a: name_key(a.name, a.id))

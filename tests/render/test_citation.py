@@ -92,6 +92,7 @@ def test_daten_page_documents_every_model_field() -> None:
         model.Claim,
         model.Statement,
         model.ClaimStatus,
+        model.Coverage,
         model.Series,
         model.Conflict,
     ):

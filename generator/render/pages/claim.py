@@ -48,7 +48,8 @@ def stance_chart(kit: Kit, claim: Claim, statements: list[Statement]) -> StanceC
 
 def figure_groups(kit: Kit, statements: list[Statement]) -> list[FigureGroup]:
     at = {(s.doc, s.sentence) for s in statements}
-    figures = [f for f in kit.rel.figures if (f.doc, f.sentence) in at]
+    found = [f for key in at for f in kit.rel.figures_at.get(key, ())]
+    figures = sorted(found, key=kit.ix.figure_key)  # the order of kit.rel.figures
     return [
         FigureGroup(kit.ln.to(kit.series.path(s), s.name), s.anchor, kit.rows.figures(picked))
         for s, picked in kit.series.grouped(figures)
