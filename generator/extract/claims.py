@@ -12,6 +12,7 @@ anywhere in the sentence (see :mod:`generator.extract.stance`).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
@@ -43,6 +44,7 @@ class ClaimFinder:
         self.subjunctive = set(lex.subjunctive_forms)
         self.passive = set(lex.passive_auxiliaries)
         self.separable = tuple(lex.separable_particles)
+        self.word_order = WordOrder(self.separable, tuple(lex.genitive_articles))
         self.participles = set(lex.participles)
         self.tail = set(lex.reporting_tail)
         self.impersonal = set(lex.impersonal_subjects)
@@ -177,13 +179,10 @@ class ClaimFinder:
             own = set(range(len(view.span))) - set(range(frame.cue, frame.content_start))
         content = self._content(view, own, frame.claimant)
         signature = self._signature(view, content, own, frame.claimant)
-        texts = self._tracked(content) or [claim_text(view.span, start, end, self.separable)]
+        texts = self._tracked(content) or [claim_text(view.span, start, end, self.word_order)]
         quote = _quote(view.span)
         for text in texts:
-            if any(
-                s.sentence == view.index and s.claimant == frame.claimant and s.claim == text
-                for s in state.statements
-            ):
+            if state.has_statement(view.index, frame.claimant, text):
                 continue
             state.statements.append(
                 LocalStatement(
@@ -304,6 +303,14 @@ def _after_preposition(toks: list[Token], k: int) -> bool:
     return k > 0 and toks[k - 1].tag_.startswith("APPR")
 
 
+@dataclass(frozen=True)
+class WordOrder:
+    """What :func:`verb_second` needs to know of the language (from the lexicon)."""
+
+    separable: tuple[str, ...] = ()  # particles of separable verbs ("dar" in "darstellen")
+    genitive: tuple[str, ...] = ()  # articles of a genitive attribute ("der", "des")
+
+
 def claim_range(span: Span, cue: int, content_start: int, tail: set[str]) -> tuple[int, int]:
     """The reported clause as tokens [start, end) of the sentence, without the frame ("sagte X").
 
@@ -329,13 +336,15 @@ def claim_range(span: Span, cue: int, content_start: int, tail: set[str]) -> tup
     return start, end
 
 
-def claim_text(span: Span, start: int, end: int, separable: tuple[str, ...] = ()) -> str:
+def claim_text(span: Span, start: int, end: int, order: WordOrder = WordOrder()) -> str:
     """A short claim text: the tokens [start, end) of the sentence, without quotes; a dependent
     clause in main-clause order (see :func:`verb_second`)."""
     toks = list(span)
     text = (
-        verb_second(toks[start:end], separable)
-        or span.doc.text[toks[start].idx : toks[end - 1].idx + len(toks[end - 1].text)]
+        verb_second(toks[start:end], order)
+        or span.text[
+            toks[start].idx - span.start_char : toks[end - 1].idx + len(toks[end - 1].text) - span.start_char
+        ]
     )
     dateline = DATELINE.match(text)
     if dateline and dateline.group("place"):
@@ -348,16 +357,15 @@ def claim_text(span: Span, start: int, end: int, separable: tuple[str, ...] = ()
 
 VORFELD_HEADS = ("NN", "NE", "PPER", "PDS", "PIS")
 VORFELD_WORDS = ("ART", "ADJA", "ADJD", "CARD", "ADV", "PIAT", "PIDAT", "PDAT", "PPOSAT", "APPR", "APPRART")
-GENITIVE_ARTICLES = ("der", "des")
 
 
-def verb_second(tokens: list[Token], separable: tuple[str, ...] = ()) -> str | None:
+def verb_second(tokens: list[Token], order: WordOrder = WordOrder()) -> str | None:
     """A dependent clause read as a statement: "Nordkorea Truppen nach Russland geschickt habe"
     → "Nordkorea habe Truppen nach Russland geschickt" (the finite verb after the first phrase).
 
     Only when the clause before its first comma ends in its one finite verb, opens with a noun
     phrase or a prepositional phrase whose end is clear, and the verb has no separable particle
-    (`separable`: "darstelle" would have to become "stelle … dar"); otherwise None."""
+    ("darstelle" would have to become "stelle … dar"); otherwise None."""
     while tokens and tokens[-1].is_punct:
         tokens = tokens[:-1]
     end = next((k for k, t in enumerate(tokens) if t.text in (",", ";", ":")), len(tokens))
@@ -367,9 +375,9 @@ def verb_second(tokens: list[Token], separable: tuple[str, ...] = ()) -> str | N
     verb = clause[-1]
     if any(t.tag_.endswith("FIN") for t in clause[:-1]):
         return None  # a verb before the end: already a main clause, or two clauses
-    if verb.tag_ == "VVFIN" and verb.lower_.startswith(separable):
+    if verb.tag_ == "VVFIN" and verb.lower_.startswith(order.separable):
         return None
-    head = _vorfeld_end(clause[:-1])
+    head = _vorfeld_end(clause[:-1], order.genitive)
     if head is None or head + 1 >= len(clause) - 1:
         return None  # no clear first phrase, or nothing to move ("Die Soldaten kämpften")
     words = [t.text for t in clause[: head + 1]] + [verb.text] + [t.text for t in clause[head + 1 : -1]]
@@ -377,7 +385,7 @@ def verb_second(tokens: list[Token], separable: tuple[str, ...] = ()) -> str | N
     return " ".join(words) + ("" if not rest or rest[0] in ",;:" else " ") + rest
 
 
-def _vorfeld_end(clause: list[Token]) -> int | None:
+def _vorfeld_end(clause: list[Token], genitive: tuple[str, ...]) -> int | None:
     """The index of the last token of the clause's first phrase, or None when it is unclear."""
     head = next((k for k, t in enumerate(clause) if t.tag_ in VORFELD_HEADS), None)
     if head is None or any(t.tag_ not in VORFELD_WORDS for t in clause[:head]):
@@ -389,7 +397,7 @@ def _vorfeld_end(clause: list[Token]) -> int | None:
             head = nxt  # "Kim Jong Un": the whole name
             continue
         if (nxt < len(clause) and clause[nxt].tag_ == "KON") or (
-            clause[head].tag_ == "NN" and nxt < len(clause) and clause[nxt].lower_ in GENITIVE_ARTICLES
+            clause[head].tag_ == "NN" and nxt < len(clause) and clause[nxt].lower_ in genitive
         ):  # "Pjöngjang und Moskau", "das Krankenhaus der Stadt"
             more = next((k for k in range(nxt + 1, len(clause)) if clause[k].tag_ in VORFELD_HEADS), None)
             if more is None or any(t.tag_ not in ("ART", "ADJA", "CARD") for t in clause[nxt + 1 : more]):

@@ -73,6 +73,7 @@ class WordLists:
     # -- grammar.yml -------------------------------------------------------------------------------
     definite_articles: list[str]
     indefinite_articles: list[str]
+    genitive_articles: list[str]  # articles of a genitive attribute after a noun
     object_articles: list[str]  # articles of an object after an inverted verb
     coordinators: list[str]  # "und", "oder": coordinated names
     subject_stop_prepositions: list[str]  # a preposition after an inverted verb ends the subject

@@ -141,6 +141,15 @@ def test_a_role_word_before_the_name_keeps_the_name_as_subject(extract_text) -> 
     assert _by_sentence(r, 0) == {"Anton Weller"}
 
 
+def test_a_role_that_fits_two_people_is_an_unsure_attribution(extract_text) -> None:
+    r = extract_text(
+        "Präsident Anton Weller und Präsident Pavel Kral trafen sich am Montag in Wien. "
+        "Die Gespräche seien gut verlaufen, sagte der Präsident."
+    )
+    [statement] = [s for s in r.state.statements if s.sentence == 1]
+    assert statement.confidence < 0.5  # two presidents were named: held back from the pages
+
+
 def test_a_reported_dependent_clause_reads_as_a_statement(extract_text) -> None:
     r = extract_text(
         "Der Analyst Paul Weber sagte, dass Nordland Truppen nach Südland geschickt habe. "
