@@ -360,8 +360,8 @@ VORFELD_WORDS = ("ART", "ADJA", "ADJD", "CARD", "ADV", "PIAT", "PIDAT", "PDAT", 
 
 
 def verb_second(tokens: list[Token], order: WordOrder = WordOrder()) -> str | None:
-    """A dependent clause read as a statement: "Nordkorea Truppen nach Russland geschickt habe"
-    → "Nordkorea habe Truppen nach Russland geschickt" (the finite verb after the first phrase).
+    """A dependent clause read as a statement: "Nordland Truppen nach Südland geschickt habe"
+    → "Nordland habe Truppen nach Südland geschickt" (the finite verb after the first phrase).
 
     Only when the clause before its first comma ends in its one finite verb, opens with a noun
     phrase or a prepositional phrase whose end is clear, and the verb has no separable particle
@@ -398,7 +398,7 @@ def _vorfeld_end(clause: list[Token], genitive: tuple[str, ...]) -> int | None:
             continue
         if (nxt < len(clause) and clause[nxt].tag_ == "KON") or (
             clause[head].tag_ == "NN" and nxt < len(clause) and clause[nxt].lower_ in genitive
-        ):  # "Pjöngjang und Moskau", "das Krankenhaus der Stadt"
+        ):  # "Nordland und Südland", "das Krankenhaus der Stadt"
             more = next((k for k in range(nxt + 1, len(clause)) if clause[k].tag_ in VORFELD_HEADS), None)
             if more is None or any(t.tag_ not in ("ART", "ADJA", "CARD") for t in clause[nxt + 1 : more]):
                 return None
