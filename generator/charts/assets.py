@@ -14,7 +14,7 @@ import logging
 import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Protocol
@@ -24,7 +24,17 @@ import matplotlib
 from generator.base.cache import touch
 from generator.base.digest import code_digest
 from generator.base.files import write_atomic
-from generator.charts.figures import ChartPoint, alt_text, caption, mention_alt, render_chart, render_mentions
+from generator.charts.figures import (
+    NARROW,
+    WIDE,
+    ChartPoint,
+    Layout,
+    alt_text,
+    caption,
+    mention_alt,
+    render_chart,
+    render_mentions,
+)
 from generator.charts.maps import format_coordinates, render_map, shapes_path
 from generator.charts.stances import StancePoint, render_stances, stance_alt
 from generator.model import Figure, Region
@@ -46,15 +56,45 @@ class Asset(Protocol):
 
     def cache_key(self) -> str: ...
 
+    def variants(self) -> tuple[Asset, ...]:
+        """Further files the page embeds with this one (a chart's narrow drawing for phones)."""
+        ...
+
+
+NARROW_SUFFIX = "-schmal.svg"
+
+
+class _Narrowable:
+    """A chart drawn twice: wide (`path`) and narrow (`narrow_path`), for screens under 600 px.
+
+    Pages embed both pictures; the style sheet shows one (docs/stylesheets/lagebild.css)."""
+
+    path: str
+    narrow: bool
+
+    @property
+    def narrow_path(self) -> str:
+        return self.path.removesuffix(".svg") + NARROW_SUFFIX
+
+    def variants(self) -> tuple[Asset, ...]:
+        if self.narrow:
+            return ()
+        return (replace(self, path=self.narrow_path, narrow=True),)  # type: ignore[type-var]
+
+    @property
+    def layout(self) -> Layout:
+        return NARROW if self.narrow else WIDE
+
 
 @dataclass(frozen=True)
-class FigureChart:
+class FigureChart(_Narrowable):
     """Figures of one series over time, one colour and marker per claimant."""
 
     path: str
     title: str
     ylabel: str
     rows: tuple[tuple[Figure, str], ...]  # (figure with its effective date, claimant label)
+    narrow: bool = False
 
     @property
     def points(self) -> list[ChartPoint]:
@@ -81,19 +121,20 @@ class FigureChart:
         return "; ".join(text for kind, text in BOUND_NOTES.items() if kind in kinds)
 
     def render(self) -> str:
-        return _figure_svg(tuple(self.points), self.title, self.ylabel)
+        return _figure_svg(tuple(self.points), self.title, self.ylabel, self.layout)
 
     def cache_key(self) -> str:
-        return repr(("figures", tuple(self.points), self.title, self.ylabel))
+        return repr(("figures", tuple(self.points), self.title, self.ylabel, self.narrow))
 
 
 @dataclass(frozen=True)
-class StanceChart:
+class StanceChart(_Narrowable):
     """Who took which stance on a claim, when."""
 
     path: str
     title: str
     points: tuple[StancePoint, ...]
+    narrow: bool = False
 
     @property
     def alt(self) -> str:
@@ -104,19 +145,20 @@ class StanceChart:
         return "Haltungen im Zeitverlauf, nach Akteur"
 
     def render(self) -> str:
-        return _stance_svg(self.points, self.title)
+        return _stance_svg(self.points, self.title, self.layout)
 
     def cache_key(self) -> str:
-        return repr(("stances", self.points, self.title))
+        return repr(("stances", self.points, self.title, self.narrow))
 
 
 @dataclass(frozen=True)
-class MentionChart:
+class MentionChart(_Narrowable):
     """How often an actor is mentioned, per date."""
 
     path: str
     title: str
     counts: tuple[tuple[str, int], ...]  # (ISO date, mentions), dated only
+    narrow: bool = False
 
     @property
     def alt(self) -> str:
@@ -127,10 +169,10 @@ class MentionChart:
         return "Erwähnungen je Datum"
 
     def render(self) -> str:
-        return render_mentions(self.counts, title=self.title)
+        return render_mentions(self.counts, title=self.title, layout=self.layout)
 
     def cache_key(self) -> str:
-        return repr(("mentions", self.counts, self.title))
+        return repr(("mentions", self.counts, self.title, self.narrow))
 
 
 @dataclass(frozen=True)
@@ -158,19 +200,22 @@ class RegionMap:
     def render(self) -> str:
         return render_map(self.region)
 
+    def variants(self) -> tuple[Asset, ...]:
+        return ()  # a map scales with the screen: it has no labels to keep readable
+
     def cache_key(self) -> str:
         return repr(("map", self.region, shapes_path().name, shapes_path().stat().st_size))
 
 
 # Same data, same SVG: within one process (tests, repeated builds) each chart is drawn once.
 @lru_cache(maxsize=1024)
-def _figure_svg(points: tuple[ChartPoint, ...], title: str, ylabel: str) -> str:
-    return render_chart(points, title=title, ylabel=ylabel)
+def _figure_svg(points: tuple[ChartPoint, ...], title: str, ylabel: str, layout: Layout) -> str:
+    return render_chart(points, title=title, ylabel=ylabel, layout=layout)
 
 
 @lru_cache(maxsize=1024)
-def _stance_svg(points: tuple[StancePoint, ...], title: str) -> str:
-    return render_stances(points, title=title)
+def _stance_svg(points: tuple[StancePoint, ...], title: str, layout: Layout) -> str:
+    return render_stances(points, title=title, layout=layout)
 
 
 # Drawing: on-disk cache, parallel processes ---------------------------------------------------

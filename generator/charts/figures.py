@@ -50,6 +50,27 @@ STYLE: dict[str, object] = {
 
 
 @dataclass(frozen=True)
+class Layout:
+    """The size of a chart: wide for the text column of a desktop page, narrow for a phone.
+
+    A chart drawn narrow is shown at about its natural size on a 360–600 px screen, so its labels
+    stay at the size of the text around it instead of shrinking with the picture."""
+
+    width: float  # inches
+    font: float  # points, of all text but the title
+    ticks: int  # labelled dates on a time axis, at most
+    legend_cols: int  # legend entries side by side, at most
+
+    @property
+    def style(self) -> dict[str, object]:
+        return {**STYLE, "font.size": self.font, "axes.titlesize": self.font + 2}
+
+
+WIDE = Layout(width=7.5, font=10, ticks=MAX_TICKS, legend_cols=3)
+NARROW = Layout(width=4.2, font=10.5, ticks=5, legend_cols=1)
+
+
+@dataclass(frozen=True)
 class ChartPoint:
     """One figure to plot: when it was stated, its value, and who stated it."""
 
@@ -102,12 +123,12 @@ def series_names(points: Sequence[ChartPoint]) -> list[str]:
     return sorted({p.series for p in points})
 
 
-def render_chart(points: Sequence[ChartPoint], *, title: str, ylabel: str) -> str:
+def render_chart(points: Sequence[ChartPoint], *, title: str, ylabel: str, layout: Layout = WIDE) -> str:
     """Return an SVG (text) of `points`, one colour and marker per claimant (series).
 
     With enough dates the x axis is time, proportional to it; claimants with figures on the same
     date stand side by side; undated points are left out (see `alt_text`). Otherwise each claimant
-    gets a row and the x axis is the value. Raises ValueError for no points.
+    gets a row and the x axis is the value. `layout` sets its size. Raises ValueError for no points.
     """
     if not points:
         raise ValueError(f"chart {title!r}: no figures to plot")
@@ -115,14 +136,16 @@ def render_chart(points: Sequence[ChartPoint], *, title: str, ylabel: str) -> st
     shown = plottable(points) if timeline else sorted(points, key=lambda p: (p.series, p.value, p.date))
     names = series_names(shown)
     height = 4.2 if timeline else 1.4 + 0.45 * len(names)
-    with plt.rc_context(STYLE):
-        fig, ax = plt.subplots(figsize=(7.5, height), dpi=100)
+    if timeline and layout is NARROW:
+        height += 0.25 * max(0, len(names) - 1)  # the legend stands below, one claimant a line
+    with plt.rc_context(layout.style):
+        fig, ax = plt.subplots(figsize=(layout.width, height), dpi=100)
         try:
             if timeline:
                 limits = date_limits(dates_of(shown))
                 xs = positions(shown, names, limits)
-                _plot_over_time(ax, shown, xs, names)
-                _style_time_axes(ax, shown, limits, ylabel=ylabel)
+                _plot_over_time(ax, shown, xs, names, layout)
+                _style_time_axes(ax, shown, limits, ylabel=ylabel, layout=layout)
                 _draw_bounds(ax, shown, xs, names)
                 _label_points(ax, shown, xs, names)
             else:
@@ -199,23 +222,27 @@ def tick_labels(days: Sequence[date]) -> list[str]:
     return [format_date(d.isoformat()) for d in days]
 
 
-def date_axis(ax: plt.Axes, limits: tuple[float, float], dates: Sequence[str]) -> None:
-    """A time axis over `limits`: labelled days, weeks, months or years (at most `MAX_TICKS`, German
+def date_axis(
+    ax: plt.Axes, limits: tuple[float, float], dates: Sequence[str], max_ticks: int = MAX_TICKS
+) -> None:
+    """A time axis over `limits`: labelled days, weeks, months or years (at most `max_ticks`, German
     dates), and a short tick at each of `dates`, the days that have data."""
     low, high = limits
-    locator = mdates.AutoDateLocator(minticks=3, maxticks=MAX_TICKS)
+    locator = mdates.AutoDateLocator(minticks=3 if max_ticks >= MAX_TICKS else 2, maxticks=max_ticks)
     ticks = [x for x in locator.tick_values(mdates.num2date(low), mdates.num2date(high)) if low <= x <= high]
     ax.set_xticks(ticks, tick_labels([mdates.num2date(x).date() for x in ticks]))
     ax.set_xticks(sorted({day_number(d) for d in dates}), minor=True)
     ax.tick_params(axis="x", which="minor", length=3)
-    if len(ticks) > 5:
+    if len(ticks) > 5 or (len(ticks) > 2 and max_ticks < MAX_TICKS):
         ax.tick_params(axis="x", labelrotation=30)
         for tick in ax.get_xticklabels():
             tick.set_horizontalalignment("right")
     ax.set_xlim(low, high)
 
 
-def _plot_over_time(ax: plt.Axes, points: Sequence[ChartPoint], xs: list[float], names: list[str]) -> None:
+def _plot_over_time(
+    ax: plt.Axes, points: Sequence[ChartPoint], xs: list[float], names: list[str], layout: Layout
+) -> None:
     for name in names:
         mine = [(x, p) for x, p in zip(xs, points, strict=True) if p.series == name]
         colour, marker = _look(names, name)
@@ -230,7 +257,14 @@ def _plot_over_time(ax: plt.Axes, points: Sequence[ChartPoint], xs: list[float],
             linestyle=line,
             label=name,
         )
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=min(len(names), 3), frameon=False)
+    # under the date labels (slanted on a narrow chart): about 0.75 inches below the axes
+    below = -0.16 if layout is WIDE else -0.75 / (0.77 * ax.get_figure().get_figheight())
+    ax.legend(
+        loc="upper center",
+        bbox_to_anchor=(0.5, below),
+        ncols=min(len(names), layout.legend_cols),
+        frameon=False,
+    )
 
 
 def _draw_bounds(
@@ -300,9 +334,9 @@ def _plot_by_claimant(ax: plt.Axes, points: Sequence[ChartPoint], names: list[st
 
 
 def _style_time_axes(
-    ax: plt.Axes, points: Sequence[ChartPoint], limits: tuple[float, float], *, ylabel: str
+    ax: plt.Axes, points: Sequence[ChartPoint], limits: tuple[float, float], *, ylabel: str, layout: Layout
 ) -> None:
-    date_axis(ax, limits, dates_of(points))
+    date_axis(ax, limits, dates_of(points), layout.ticks)
     ax.grid(axis="x", visible=False)
     top = max(p.value for p in points)
     ax.set_ylim(0, top * 1.2 if top > 0 else 1)
@@ -345,15 +379,15 @@ def alt_text(points: Sequence[ChartPoint], *, title: str) -> str:
 # Mentions per date ---------------------------------------------------------------------------
 
 
-def render_mentions(counts: Sequence[tuple[str, int]], *, title: str) -> str:
-    """A bar chart of mentions per date on a time axis (one bar per dated day)."""
+def render_mentions(counts: Sequence[tuple[str, int]], *, title: str, layout: Layout = WIDE) -> str:
+    """A bar chart of mentions per date on a time axis (one bar per dated day), sized by `layout`."""
     if not counts:
         raise ValueError(f"chart {title!r}: no mentions to plot")
     ordered = sorted(counts)
     days = [d for d, _ in ordered]
     limits = date_limits(days)
-    with plt.rc_context(STYLE):
-        fig, ax = plt.subplots(figsize=(7.5, 2.8), dpi=100)
+    with plt.rc_context(layout.style):
+        fig, ax = plt.subplots(figsize=(layout.width, 2.8), dpi=100)
         try:
             # 0.8 days wide, outlined so that a day stays visible on an axis of many months
             ax.bar(
@@ -364,7 +398,7 @@ def render_mentions(counts: Sequence[tuple[str, int]], *, title: str) -> str:
                 edgecolor=COLOURS[0],
                 linewidth=1.2,
             )
-            date_axis(ax, limits, days)
+            date_axis(ax, limits, days, layout.ticks)
             ax.yaxis.get_major_locator().set_params(integer=True)
             ax.set_ylabel("Erwähnungen")
             ax.set_title(title)

@@ -7,6 +7,7 @@ Same style as `generator.charts.figures`.
 
 from __future__ import annotations
 
+import textwrap
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -15,7 +16,19 @@ import matplotlib.pyplot as plt
 from matplotlib.lines import Line2D
 
 from generator.base.formatting import STANCE_DE, format_date
-from generator.charts.figures import STYLE, date_axis, date_limits, day_number, dodge, parse_date, svg_text
+from generator.charts.figures import (
+    NARROW,
+    WIDE,
+    Layout,
+    date_axis,
+    date_limits,
+    day_number,
+    dodge,
+    parse_date,
+    svg_text,
+)
+
+NARROW_NAME = 18  # characters a line of a claimant's name, on a narrow chart
 
 # One colour and marker per stance: support in blue/green, opposition in orange/purple.
 STANCE_STYLE: dict[str, tuple[str, str]] = {
@@ -50,8 +63,8 @@ def _positions(shown: list[StancePoint], limits: tuple[float, float]) -> list[fl
     return xs
 
 
-def render_stances(points: Sequence[StancePoint], *, title: str) -> str:
-    """SVG text of the dated `points` on a time axis; ValueError if none is dated."""
+def render_stances(points: Sequence[StancePoint], *, title: str, layout: Layout = WIDE) -> str:
+    """SVG text of the dated `points` on a time axis, sized by `layout`; ValueError if none is dated."""
     shown = dated(points)
     if not shown:
         raise ValueError(f"chart {title!r}: no dated statements to plot")
@@ -60,8 +73,13 @@ def render_stances(points: Sequence[StancePoint], *, title: str) -> str:
     dates = sorted({p.date for p in shown})
     limits = date_limits(dates)
     xs = _positions(shown, limits)
-    with plt.rc_context(STYLE):
-        fig, ax = plt.subplots(figsize=(7.5, 1.6 + 0.42 * len(names)), dpi=100)
+    labels = list(rows)
+    width = layout.width
+    if layout is NARROW:  # names in lines of 18 characters at most, the plot narrower to match
+        labels = [textwrap.fill(name, NARROW_NAME, break_long_words=False) for name in labels]
+        width -= 1.0
+    with plt.rc_context(layout.style):
+        fig, ax = plt.subplots(figsize=(width, 1.6 + 0.42 * len(names)), dpi=100)
         try:
             for stance, (colour, marker) in STANCE_STYLE.items():
                 mine = [(x, p) for x, p in zip(xs, shown, strict=True) if p.stance == stance]
@@ -75,8 +93,8 @@ def render_stances(points: Sequence[StancePoint], *, title: str) -> str:
                         markersize=9,
                         alpha=0.9,
                     )
-            date_axis(ax, limits, dates)
-            ax.set_yticks(list(rows.values()), list(rows))
+            date_axis(ax, limits, dates, layout.ticks)
+            ax.set_yticks(list(rows.values()), labels)
             ax.set_ylim(-0.7, len(names) - 0.3)
             ax.grid(axis="x", color="#dddddd")
             present = [s for s in STANCE_STYLE if any(p.stance == s for p in shown)]
@@ -95,8 +113,8 @@ def render_stances(points: Sequence[StancePoint], *, title: str) -> str:
             ax.legend(
                 handles=handles,
                 loc="upper center",
-                bbox_to_anchor=(0.5, -0.08 - 0.5 / len(names)),
-                ncols=len(handles),
+                bbox_to_anchor=(0.5, -0.08 - (0.5 if layout is WIDE else 0.8) / len(names)),
+                ncols=len(handles) if layout is WIDE else min(len(handles), 2),
                 frameon=False,
             )
             ax.set_title(title)

@@ -154,8 +154,9 @@ def collect_assets(pages: Iterable[PageSpec]) -> list[Asset]:
     """Every chart and map that some page embeds, once each, by path."""
     assets: dict[str, Asset] = {}
     for page in pages:
-        for asset in page.assets:
-            assets[asset.path] = asset
+        for embedded in page.assets:
+            for asset in (embedded, *embedded.variants()):
+                assets[asset.path] = asset
     return [assets[path] for path in sorted(assets)]
 
 

@@ -35,6 +35,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from generator.base.digest import code_digest
 from generator.base.files import write_atomic
 from generator.site.search import ENTRY
 
@@ -91,6 +92,7 @@ def fingerprint(config: MkDocsConfig, config_file: Path, docs: dict[str, str]) -
     parts: dict[str, Any] = {
         "state": STATE_VERSION,
         "versions": _versions(),
+        "plugins": code_digest("site"),  # the plugins `lagebild build` adds shape every page
         "config": digest(config_file.read_bytes()),
         # files MkDocs does not publish but pages include (snippets appended to every page)
         "excluded": {p: d for p, d in docs.items() if excluded is not None and excluded.match_file(p)},

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+import warnings
 from pathlib import Path
 
 import pytest
@@ -43,3 +45,32 @@ def test_parallel_drawing_gives_the_same_svgs(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(assets, "PARALLEL_FROM", 1)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     assert draw_assets(wanted) == serial
+
+
+def _width_pt(svg: str) -> float:
+    found = re.search(r'<svg[^>]* width="([\d.]+)pt"', svg)
+    assert found is not None
+    return float(found.group(1))
+
+
+def test_every_chart_is_drawn_wide_and_narrow(tmp_path: Path) -> None:
+    """A page embeds each chart twice (the style sheet shows one by screen width); the narrow
+    drawing is about half as wide, so that on a phone its labels keep their size."""
+    from generator.render.pages import plan_pages
+    from generator.resolve.index import ReportIndex
+
+    pages = plan_pages(ReportIndex(sample_report()))
+    embedded = [a for page in pages for a in page.assets if not isinstance(a, RegionMap)]
+    assert {type(a) for a in embedded} == {FigureChart, StanceChart, MentionChart}
+    drawn = {a.path for a in collect_assets(pages)}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # matplotlib finds date ticks for the narrow axis too
+        for chart in embedded:
+            (narrow,) = chart.variants()
+            assert narrow.path == chart.path.removesuffix(".svg") + "-schmal.svg"
+            assert {chart.path, narrow.path} <= drawn
+            assert narrow.variants() == ()
+            assert _width_pt(narrow.render()) < 0.7 * _width_pt(chart.render()), chart.path
+    render_report(sample_report(), tmp_path / "docs")
+    series = next((tmp_path / "docs" / "zahlen").glob("nordkoreanische-soldaten.md")).read_text("utf-8")
+    assert "-schmal.svg){.lb-chart__narrow loading=lazy}" in series

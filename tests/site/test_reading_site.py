@@ -1,4 +1,5 @@
-"""The reading fixes in the built site: home page facts, German footer, breadcrumbs, chart captions."""
+"""The reading fixes in the built site: home page facts, German footer, breadcrumbs, the section in the
+navigation, chart captions."""
 
 from __future__ import annotations
 
@@ -49,6 +50,21 @@ def test_entity_pages_show_their_section(built: Path) -> None:
     crumb = re.search(r'<nav aria-label="Navigationspfad" class="lb-path"[^>]*>(.*?)</nav>', actor)
     assert crumb is not None
     assert crumb.group(1) == '<a href="../../">Start</a> › <a href="../">Akteure</a>'
+
+
+def _active_entries(html: str) -> list[str]:
+    """The names of the primary navigation's entries marked active."""
+    found = re.findall(r'<li class="md-nav__item md-nav__item--active">\s*<a [^>]*>(.*?)</a>', html, re.S)
+    return [re.sub(r"<[^>]+>|\s+", " ", entry).strip() for entry in found]
+
+
+def test_the_navigation_marks_the_section_of_a_page_outside_it(built: Path) -> None:
+    assert _active_entries(page(built, "akteure/wladimir-putin")) == ["Akteure"]
+    assert _active_entries(page(built, "zahlen/nordkoreanische-soldaten")) == ["Zahlen"]
+    # a section's own page is the current entry (MkDocs marks it, with its table of contents);
+    # no other entry is active there
+    assert _active_entries(page(built, "akteure")) == []
+    assert _active_entries(page(built, "regionen")) == []
 
 
 def test_series_caption_links_its_table_and_maintainers_have_their_page(built: Path) -> None:

@@ -6,8 +6,7 @@
  *   per row, each value under its column's name (docs/stylesheets/lagebild.css). Explicit table
  *   roles keep the table a table for screen readers whatever its display.
  * - A table wrapper that scrolls sideways (wider than the screen) becomes focusable, with a
- *   name, so that it can be scrolled without a mouse (WCAG 2.1.1); so does a chart that keeps
- *   its readable width on a phone (its name comes from its caption).
+ *   name, so that it can be scrolled without a mouse (WCAG 2.1.1).
  */
 (function () {
   "use strict";
@@ -49,15 +48,9 @@
     }
   }
 
-  function scrollableFigure(figure) {
-    if (figure.scrollWidth > figure.clientWidth + 1) figure.setAttribute("tabindex", "0");
-    else figure.removeAttribute("tabindex");
-  }
-
   /* Material wraps the tables (.md-typeset__scrollwrap) once the page has loaded. */
   function checkWrappers() {
     document.querySelectorAll(".md-typeset__scrollwrap").forEach(scrollable);
-    document.querySelectorAll(".md-typeset figure.lb-chart").forEach(scrollableFigure);
   }
 
   if (document.readyState === "loading") {
