@@ -243,6 +243,49 @@ def test_search_finds_an_entity_page_first(page: Any, site: tuple[Path, str]) ->
     assert first.locator("a.lb-result__link").first.get_attribute("href") == f"/regionen/{region['id']}/"
 
 
+ONE_AT_A_TIME = """async () => {
+    let running = 0, most = 0;
+    const api = {
+        runs: [],
+        search(term) {  // a slow Pagefind: 80 ms a search
+            running += 1;
+            most = Math.max(most, running);
+            this.runs.push(term);
+            return new Promise(done => setTimeout(() => { running -= 1; done({term}); }, 80));
+        },
+    };
+    window.LagebildSearch.oneSearchAtATime(api);
+    const answers = await Promise.all(["S", "So", "Sol", "Sold", "Soldaten"].map(t => api.search(t)));
+    return {answers: answers.map(a => a && a.term), runs: api.runs, most};
+}"""
+
+
+def test_searches_run_one_at_a_time_and_the_newest_replaces_the_waiting_one(
+    page: Any, site: tuple[Path, str]
+) -> None:
+    _, base = site
+    page.goto(base)
+    out = page.evaluate(ONE_AT_A_TIME)
+    assert out["most"] == 1
+    assert out["runs"] == ["S", "Soldaten"]  # the first ran; of those that waited, the newest
+    assert out["answers"] == ["S", None, None, None, "Soldaten"]  # replaced ones answer null
+
+
+def test_fast_typing_shows_the_results_of_the_whole_query(page: Any, site: tuple[Path, str]) -> None:
+    _, base = site
+    page.goto(base + "uebersicht/")
+    page.keyboard.press("/")
+    field = page.locator("pagefind-modal pagefind-input input")
+    field.wait_for(state="visible")
+    field.focus()
+    page.keyboard.type("Nordkorea", delay=60)  # longer than the input's debounce: a search a key
+    page.wait_for_function(
+        "() => document.querySelector('pagefind-modal pagefind-summary').innerText.includes('für Nordkorea')"
+    )
+    page.locator("pagefind-modal .lb-result").first.wait_for(state="visible")
+    assert result_count(page, "Nordkorea") > 0
+
+
 def test_search_with_a_filter_narrows_the_results(page: Any, site: tuple[Path, str]) -> None:
     _, base = site
     page.goto(base + "uebersicht/")
@@ -433,6 +476,42 @@ def test_evidence_table_keeps_its_columns_on_a_desktop(page: Any, site: tuple[Pa
     page.goto(base + page_types(folder)["claim"])
     row = page.locator("article table[data-lb-stack] tbody tr").first
     assert row.evaluate("e => getComputedStyle(e).display") == "table-row"
+
+
+CHART_SHOWN = """figure => Array.from(figure.querySelectorAll("img"))
+    .filter(img => getComputedStyle(img).display !== "none")
+    .map(img => ({
+        src: img.getAttribute("src"),
+        alt: img.alt,
+        loaded: img.complete && img.naturalWidth > 0,
+        scale: img.getBoundingClientRect().width / img.naturalWidth,
+    }))"""
+
+
+@pytest.mark.parametrize("kind", ["figure series", "claim", "actor"])
+@pytest.mark.parametrize("width", WIDTHS)
+def test_charts_keep_readable_labels_at_both_widths(
+    open_tab: Callable[..., Any], site: tuple[Path, str], kind: str, width: int
+) -> None:
+    """One drawing of each chart is shown: the wide one on a desktop, the narrow one on a phone,
+    which the phone shows at three quarters of its natural size or more (the wide one: half)."""
+    folder, base = site
+    tab = open_tab(width)
+    tab.goto(base + page_types(folder)[kind])
+    figure = tab.locator("article figure.lb-chart").first
+    figure.scroll_into_view_if_needed()
+    tab.wait_for_function(
+        "f => Array.from(f.querySelectorAll('img')).some(i => i.complete && i.naturalWidth > 0 "
+        "&& getComputedStyle(i).display !== 'none')",
+        arg=figure.element_handle(),
+    )
+    shown = figure.evaluate(CHART_SHOWN)
+    assert len(shown) == 1, shown
+    chart = shown[0]
+    assert chart["loaded"] and chart["alt"].startswith("Diagramm")
+    assert chart["src"].endswith("-schmal.svg") == (width == PHONE)
+    assert chart["scale"] >= (0.75 if width == PHONE else 0.9), chart  # wide on a phone: about 0.5
+    assert tab.evaluate(OVERFLOW) == []
 
 
 # ---- accessibility and privacy -------------------------------------------------------------

@@ -15,6 +15,9 @@
  *
  * The list shows 30 results at first (max-results); "Weitere Ergebnisse anzeigen" adds 30 more and
  * moves the focus to the first of them.
+ *
+ * Speed on large sites: Pagefind starts loading when the reader heads for the search, and at most
+ * one search runs at a time, the newest waiting one next (see warmUp and oneSearchAtATime).
  */
 (function () {
   "use strict";
@@ -195,7 +198,72 @@
     }).observe(results, { childList: true, subtree: true });
   }
 
+  /* Pagefind loads its script, WebAssembly and metadata on first use. That starts as soon as the
+     reader moves towards the search (pointer over or focus on the header's button, or the "/" key),
+     so that it is done by the time the first word is typed. */
+  function warmUp(instance) {
+    var load = function () { instance.triggerLoad(); };
+    var trigger = document.querySelector("pagefind-modal-trigger");
+    if (trigger) {
+      ["pointerenter", "focusin", "touchstart"].forEach(function (type) {
+        trigger.addEventListener(type, load, { once: true, passive: true });
+      });
+    }
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "/" || ((event.ctrlKey || event.metaKey) && event.key === "k")) load();
+    }, { passive: true });
+  }
+
+  /* While the reader types, every pause of the input's debounce starts a search for the words so
+     far, and Pagefind runs searches one after another: on a large site each takes a few hundred
+     milliseconds, so the searches for "S", "So", "Sol" … queued up and the last word's results
+     came seconds late. Here at most one search runs; one asked for meanwhile waits, and a newer
+     one replaces it (the replaced one answers null, which the interface ignores as outdated). */
+  function oneSearchAtATime(api) {
+    var search = api.search.bind(api);
+    var running = false;
+    var waiting = null;
+    function run(term, options) {
+      running = true;
+      return search(term, options).finally(function () {
+        running = false;
+        if (waiting) {
+          var next = waiting;
+          waiting = null;
+          run(next.term, next.options).then(next.resolve, next.reject);
+        }
+      });
+    }
+    api.search = function (term, options) {
+      if (!running) return run(term, options);
+      if (waiting) waiting.resolve(null);
+      return new Promise(function (resolve, reject) {
+        waiting = { term: term, options: options, resolve: resolve, reject: reject };
+      });
+    };
+  }
+
+  function quickSearch() {
+    var components = window.PagefindComponents;
+    if (!components) return;
+    var instance = components.getInstanceManager().getInstance("default");
+    warmUp(instance);
+    /* Pagefind's search API, once loaded, is the instance's __pagefind__: serialise its searches
+       the moment it is set, whichever way loading started. */
+    var api = instance.__pagefind__ || null;
+    if (api) oneSearchAtATime(api);
+    Object.defineProperty(instance, "__pagefind__", {
+      configurable: true,
+      get: function () { return api; },
+      set: function (value) {
+        if (value && value !== api) oneSearchAtATime(value);
+        api = value;
+      },
+    });
+  }
+
   function install() {
+    quickSearch();
     installMore();
     document.querySelectorAll("pagefind-results").forEach(function (results) {
       results.resultTemplate = render;
@@ -205,6 +273,8 @@
     var watched = { childList: true, subtree: true, attributes: true, attributeFilter: ["aria-label"] };
     if (filters) new MutationObserver(nameFilters).observe(filters, watched);
   }
+
+  window.LagebildSearch = { oneSearchAtATime: oneSearchAtATime }; // for the browser tests
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", install);
   else install();
