@@ -8,6 +8,11 @@ into its place; a build killed between those two renames leaves no folder at the
 old one aside, and `recover_folder` (which the next build runs first) puts it back. It also
 removes the staging and backup folders (``.site.new-*``, ``.site.previous-*``) a killed build
 leaves behind.
+
+An incremental build starts from the previous site. `link_tree` makes the staging folder out of
+hard links to the previous site's files (no data is copied), and `copy_on_write` keeps the two
+apart while the build writes: a file it opens for writing that still shares its data with the
+previous site first gets data of its own. The live site is never written to.
 """
 
 from __future__ import annotations
@@ -20,6 +25,8 @@ import os
 import secrets
 import shutil
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -180,3 +187,78 @@ def recover_folder(target: Path) -> list[str]:
         if remove_folder(folder):
             done.append(f"{folder}: removed (left by a build that was killed)")
     return done
+
+
+# -- incremental builds: a linked copy, written copy-on-write ---------------------------------
+
+
+def link_tree(source: Path, target: Path) -> None:
+    """Fill `target` with the folders of `source` and hard links to its files (symbolic links are
+    copied as links). Where the file system cannot link (another device, no hard links), files are
+    copied. Write into `target` only under `copy_on_write`, or `source` changes too."""
+
+    def link_or_copy(src: str, dst: str) -> None:
+        try:
+            os.link(src, dst)
+        except OSError:
+            shutil.copy2(src, dst)
+
+    shutil.copytree(source, target, symlinks=True, dirs_exist_ok=True, copy_function=link_or_copy)
+
+
+_WRITING = os.O_WRONLY | os.O_RDWR | os.O_APPEND | os.O_TRUNC | os.O_CREAT
+_guarded: list[str] = []  # folders under copy_on_write, absolute, each ending in a separator
+_guard_lock = threading.Lock()
+_hook_installed = False
+
+
+def _separate(path: str) -> None:
+    """Give the file at `path` data of its own if it shares them (a hard link): copy it beside
+    itself and rename the copy over it. A file only this path holds is left alone."""
+    try:
+        if os.lstat(path).st_nlink < 2:
+            return
+    except OSError:
+        return  # missing (about to be created) or unreadable: nothing shared
+    copy = f"{path}.{os.getpid()}.cow"
+    shutil.copy2(path, copy)
+    os.replace(copy, path)
+
+
+def _audit(event: str, args: tuple[object, ...]) -> None:
+    """Python's audit hook for every ``open``: see `copy_on_write`."""
+    if event != "open" or not _guarded:
+        return
+    path, mode, flags = args
+    if isinstance(path, int) or path is None:
+        return  # an open file descriptor: opened (and separated) before
+    writing = any(c in mode for c in "wax+") if isinstance(mode, str) else bool(int(flags or 0) & _WRITING)  # type: ignore[call-overload]
+    if not writing:
+        return
+    name = os.path.abspath(os.fsdecode(path))  # type: ignore[call-overload]
+    if any(name.startswith(folder) for folder in _guarded):
+        _separate(name)
+
+
+@contextlib.contextmanager
+def copy_on_write(folder: Path) -> Iterator[None]:
+    """While inside, every file below `folder` that this process opens for writing (``open``,
+    ``os.open``, and so everything built on them: MkDocs, its plugins, gzip, shutil) and that is a
+    hard link shared with another path gets data of its own first. Made for a staging folder
+    filled by `link_tree`: the build writes new files, the previous site keeps its own.
+
+    Uses a Python audit hook (PEP 578), installed once per process and idle outside this block.
+    Writes by other processes (Pagefind) are not seen: give them folders of their own.
+    """
+    global _hook_installed
+    root = os.path.join(os.path.abspath(folder), "")
+    with _guard_lock:
+        if not _hook_installed:
+            sys.addaudithook(_audit)
+            _hook_installed = True
+        _guarded.append(root)
+    try:
+        yield
+    finally:
+        with _guard_lock:
+            _guarded.remove(root)

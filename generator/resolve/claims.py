@@ -20,6 +20,7 @@ claims (``knowledge.yml`` ``claims:``) keep their own pages and take part in no 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from generator.knowledge.words import WordLists
@@ -64,13 +65,21 @@ def group_wordings(wordings: list[Wording], lists: WordLists) -> dict[str, str]:
     for w in wordings:
         w.classes = predicate_classes(w.predicates, lists)
     groups: list[list[Wording]] = []
+    # A wording joins a group only if it states the same claim as every member, so as its first:
+    # then they share a predicate class or content words (`same_claim`). Groups are looked up by
+    # their first member's classes and words instead of tried one by one.
+    by_feature: dict[str, list[int]] = defaultdict(list)
     for w in sorted(wordings, key=lambda w: (w.order, w.key)):
         best = None
         if not w.tracked:
-            fits = [g for g in groups if not g[0].tracked and all(same_claim(w, m) for m in g)]
+            near = sorted({i for f in _features(w) for i in by_feature.get(f, ())})
+            fits = [groups[i] for i in near if all(same_claim(w, m) for m in groups[i])]
             best = max(fits, key=len, default=None)
         if best is None:
             groups.append([w])
+            if not w.tracked:
+                for f in _features(w):
+                    by_feature[f].append(len(groups) - 1)
         else:
             best.append(w)
     result: dict[str, str] = {}
@@ -78,6 +87,11 @@ def group_wordings(wordings: list[Wording], lists: WordLists) -> dict[str, str]:
         lead = leading_wording(group)
         result.update((m.key, lead.key) for m in group)
     return result
+
+
+def _features(w: Wording) -> set[str]:
+    """What two wordings of one claim have in common, one at least: a predicate class or words."""
+    return {f"class:{c}" for c in w.classes} | {f"word:{word}" for word in w.words}
 
 
 def leading_wording(group: list[Wording]) -> Wording:

@@ -258,20 +258,8 @@ def voice(figure: Figure) -> str:
     return figure.attributed_to or f"\0{figure.doc}"
 
 
-def _days(a: str | None, b: str | None) -> int | None:
-    try:
-        return abs((date.fromisoformat(a or "") - date.fromisoformat(b or "")).days)
-    except ValueError:
-        return None
-
-
 def _disjoint(a: tuple[float, float | None], b: tuple[float, float | None]) -> bool:
     return (a[1] is not None and a[1] < b[0]) or (b[1] is not None and b[1] < a[0])
-
-
-def comparable(a: Figure, b: Figure) -> bool:
-    """Two figures count the same thing: the same kind, one that is compared at all."""
-    return a.kind == b.kind and a.kind in COMPARED_KINDS
 
 
 def compared_range(rules: SeriesRules, figure: Figure) -> tuple[float, float | None]:
@@ -285,17 +273,30 @@ def compared_range(rules: SeriesRules, figure: Figure) -> tuple[float, float | N
 
 def find_conflicts(ix: ReportIndex, rules: SeriesRules, figures: list[Figure]) -> list[Conflict]:
     """Comparable pairs from different claimants, at most `close_days` apart, whose ranges do not
-    overlap."""
+    overlap; in the order of `figures` (each pair as (earlier, later) in that list).
+
+    Figures are taken in date order and each is compared only with those at most `close_days`
+    later, so that a series of thousands of figures costs about as many comparisons as it has
+    pairs close in time, not the square of its length."""
+    dated = []
+    for n, figure in enumerate(figures):
+        day = _ordinal(ix.figure_date(figure))
+        if day is not None and figure.kind in COMPARED_KINDS:
+            dated.append((day, n, figure, voice(figure), compared_range(rules, figure)))
+    dated.sort(key=lambda item: (item[0], item[1]))
     found = []
-    for i, a in enumerate(figures):
-        for b in figures[i + 1 :]:
-            if voice(a) == voice(b) or not comparable(a, b):
-                continue
-            days = _days(ix.figure_date(a), ix.figure_date(b))
-            if (
-                days is not None
-                and days <= rules.close_days
-                and _disjoint(compared_range(rules, a), compared_range(rules, b))
-            ):
-                found.append(Conflict(a.id, b.id, days))
-    return found
+    for i, (day, n, a, who, span) in enumerate(dated):
+        for later, m, b, other, other_span in dated[i + 1 :]:
+            if later - day > rules.close_days:
+                break
+            if who != other and a.kind == b.kind and _disjoint(span, other_span):
+                first, second = (a, b) if n < m else (b, a)
+                found.append((min(n, m), max(n, m), Conflict(first.id, second.id, later - day)))
+    return [conflict for _, _, conflict in sorted(found, key=lambda item: (item[0], item[1]))]
+
+
+def _ordinal(iso: str | None) -> int | None:
+    try:
+        return date.fromisoformat(iso or "").toordinal()
+    except ValueError:
+        return None

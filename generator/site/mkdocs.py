@@ -21,10 +21,11 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from generator.base.files import fresh_folder, replace_problem, swap_in
+from generator.base.files import copy_on_write, fresh_folder, link_tree, replace_problem, swap_in
 from generator.errors import SiteBuildError
 from generator.site.incremental import IncrementalPlugin, Plan, prepare, record
 from generator.site.search import index_site
+from generator.site.sections import SectionPlugin
 
 __all__ = ["SiteBuildError", "build_site", "fresh_folder", "serve_site", "swap_in"]
 
@@ -78,9 +79,11 @@ def build_site(
     page — fails the build. Runs in the config file's folder. The built pages are indexed for
     the search (`index_site`); the site folder is replaced only after both succeeded (see
     `swap_in`). With `state_file` the build is incremental where it safely can be (see
-    `generator.site.incremental`): the previous site is copied and only changed pages are
-    rendered again. `progress(done, total)` is called per rendered page. Returns how the site
-    was built. Raises SiteBuildError.
+    `generator.site.incremental`): the staging folder starts as hard links to the previous site
+    (`link_tree`), only changed pages are rendered again, and every file written gets data of its
+    own first (`copy_on_write`), so the previous site stays as it was until the swap.
+    `progress(done, total)` is called per rendered page. Returns how the site was built.
+    Raises SiteBuildError.
     """
     config_file = Path(config_file).resolve()
     options: dict[str, object] = {"strict": strict}
@@ -97,15 +100,16 @@ def build_site(
                 raise SiteBuildError(f"{config_file}: cannot build the site: {replace_problem(target)}")
             how, state = prepare(config, config_file, state_file)
             staging = fresh_folder(target, "new")
-            if how.incremental:
-                shutil.copytree(target, staging, symlinks=True, dirs_exist_ok=True)
+            if how.incremental:  # the previous site's files, linked: no data is copied
+                link_tree(target, staging)
             config.site_dir = str(staging)
             config.plugins["lagebild-incremental"] = IncrementalPlugin(how, progress)
+            config.plugins["lagebild-sections"] = SectionPlugin()
             # dirty=False even for an incremental build: MkDocs keeps plugin instances for the
             # whole process, and a plugin told "dirty" may carry this build's state into the next.
             config.plugins.on_startup(command="build", dirty=False)
             try:
-                with _dirty_notice_hidden():
+                with _dirty_notice_hidden(), copy_on_write(staging):
                     build(config, dirty=how.incremental)
             finally:
                 config.plugins.on_shutdown()

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
 import logging
+import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -205,3 +208,51 @@ def test_a_folder_that_cannot_be_removed_is_reported(
     with caplog.at_level(logging.WARNING):
         assert files.remove_folder(folder) is False
     assert "could not remove" in caplog.text and "weg" in caplog.text
+
+
+# ---- incremental builds: linked staging folder, written copy-on-write ----------------------
+
+
+def linked_pair(tmp_path: Path) -> tuple[Path, Path]:
+    """A "live" site and a staging folder made of hard links to it."""
+    live = site(tmp_path / "live", "alt")
+    (live / "data.txt.gz").write_bytes(gzip.compress(b"alt"))
+    staging = tmp_path / "staging"
+    files.link_tree(live, staging)
+    return live, staging
+
+
+def test_link_tree_links_the_files_instead_of_copying_them(tmp_path: Path) -> None:
+    live, staging = linked_pair(tmp_path)
+    for rel in ("index.html", "seite/index.html", "data.txt.gz"):
+        assert (staging / rel).stat().st_ino == (live / rel).stat().st_ino
+    assert state(staging) == "alt"
+
+
+def test_writes_under_copy_on_write_leave_the_linked_site_alone(tmp_path: Path) -> None:
+    live, staging = linked_pair(tmp_path)
+    with files.copy_on_write(staging):
+        (staging / "index.html").write_text("neu", encoding="utf-8")  # open(…, "w")
+        with open(staging / "seite" / "index.html", "a", encoding="utf-8") as page:  # append
+            page.write(" und neu")
+        shutil.copyfile(tmp_path / "live" / "index.html", staging / "seite" / "kopie.html")  # new file
+        with gzip.open(staging / "data.txt.gz", "wb") as data:
+            data.write(b"neu")
+        fd = os.open(staging / "index.html", os.O_WRONLY | os.O_APPEND)  # os.open
+        os.write(fd, b"!")
+        os.close(fd)
+    assert state(live) == "alt"
+    assert gzip.decompress((live / "data.txt.gz").read_bytes()) == b"alt"
+    assert (staging / "index.html").read_text(encoding="utf-8") == "neu!"
+    assert (staging / "seite" / "index.html").read_text(encoding="utf-8") == "alt und neu"
+    assert gzip.decompress((staging / "data.txt.gz").read_bytes()) == b"neu"
+    assert (live / "index.html").stat().st_nlink == 1  # no longer shared
+    assert not list(staging.rglob("*.cow"))
+
+
+def test_without_copy_on_write_a_write_reaches_both_links(tmp_path: Path) -> None:
+    """What `copy_on_write` prevents: outside it, the hook is idle and the live file changes too."""
+    live, staging = linked_pair(tmp_path)
+    with files.copy_on_write(tmp_path / "elsewhere"):
+        (staging / "index.html").write_text("neu", encoding="utf-8")
+    assert (live / "index.html").read_text(encoding="utf-8") == "neu"

@@ -48,6 +48,34 @@ def test_failed_build_leaves_the_previous_site_byte_identical(project: Path) -> 
     assert leftovers(project) == []
 
 
+def test_incremental_build_writes_its_pages_apart_from_the_live_site(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The staging folder of an incremental build starts as hard links to the live site; the pages
+    MkDocs writes there get data of their own, so the live site does not change even when the
+    build fails after MkDocs (here: in the search indexing)."""
+    state = project / ".state.json"
+    build_site(project / "mkdocs.yml", state_file=state)
+    before = files(project / "site")
+    (project / "docs" / "seite.md").write_text("# Seite\n\nNeuer Text.\n", encoding="utf-8")
+    seen: dict[str, object] = {}
+
+    def failing_index(staging: Path) -> None:
+        page = staging / "seite" / "index.html"
+        seen["written"] = "Neuer Text" in page.read_text(encoding="utf-8")
+        seen["linked"] = (staging / "alt" / "index.html").stat().st_ino == (
+            project / "site" / "alt" / "index.html"
+        ).stat().st_ino
+        raise SiteBuildError("Suchindex kaputt")
+
+    monkeypatch.setattr("generator.site.mkdocs.index_site", failing_index)
+    with pytest.raises(SiteBuildError, match="Suchindex kaputt"):
+        build_site(project / "mkdocs.yml", state_file=state)
+    assert seen == {"written": True, "linked": True}  # incremental: unchanged pages are links
+    assert files(project / "site") == before
+    assert leftovers(project) == []
+
+
 def test_successful_build_replaces_the_whole_site(project: Path) -> None:
     (project / "docs" / "alt.md").unlink()
     (project / "docs" / "neu.md").write_text("# Neu\n", encoding="utf-8")
