@@ -5,15 +5,27 @@ values with ``data-pagefind-filter`` attributes. Every generated page of one of 
 ends with a hidden block of them (`facets_markup`):
 
 - ``Art``: Akteur, Region, Behauptung, Zahl, Quelle or Chronik;
-- ``Akteur`` and ``Region``: the actors and places the page is about (an entity page names
-  itself and the places or actors named most often in the sentences that mention it, at most
-  `MAX_RELATED`; a claim its speakers, the actors and places it concerns; a series the speakers
-  and places of its figures; a source every actor and place it mentions);
-- ``Medium``: the outlets of the articles the page rests on;
-- ``Monat``: the months these articles were published in ("2024-10 (Oktober)": the number first,
-  so that the filter lists them in order); a Chronik page its own month.
+- ``Akteur`` and ``Region``: the main actors and places of the page, at most `MAX_ACTORS` and
+  `MAX_PLACES` (an entity page names itself and the places or actors named most often in the
+  sentences that mention it; a claim its most frequent speakers, then the actors it concerns,
+  and the places it concerns; a series the most frequent speakers and places of its figures; a
+  source the actors and places it mentions most often);
+- ``Medium``: a source page its outlet;
+- ``Monat``: a source page the month it was published in ("2024-10 (Oktober)": the number first,
+  so that the filter lists them in order), a claim the month it was first reported in, a Chronik
+  page its own month.
 
 The values come from the report model, so the search filters agree with the pages.
+
+Why bounded: Pagefind counts the pages of every filter value on every query, so a query costs
+time in proportion to the number of (page, value) pairs in the index. At 3,000 articles, tagging
+a source with every actor and place it names made 131,000 pairs and a broad query 270–390 ms in
+the browser (25–50 ms without filters); with the caps the pairs grow with the number of pages
+only, not with how much each page names. A filter for an actor thus finds the pages where the
+actor is among the main ones, which is what a reader narrowing a search means. Outlets and months
+are filed on the pages that have one of their own, not on every page that collects articles (an
+actor's page under every month it was named in): with them on every page, a broad query still
+took 260–290 ms; the month values alone, 15,000 pairs, cost about 100 ms of it.
 """
 
 from __future__ import annotations
@@ -27,8 +39,11 @@ from generator.nlp.dates import MONTHS
 from generator.render.escape import Safe, escape_html
 from generator.render.pages.kit import Kit
 
-MAX_RELATED = 25
-"""Of the places named with an actor (the actors named with a place), the most frequent ones."""
+MAX_ACTORS = 5
+"""The most actors a page is filed under in the search's ``Akteur`` filter."""
+
+MAX_PLACES = 3
+"""The most places a page is filed under in the search's ``Region`` filter."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +75,18 @@ def month_name(iso: str | None) -> str | None:
 
 def _sorted(values: Iterable[str | None]) -> tuple[str, ...]:
     return tuple(sorted({v for v in values if v}, key=lambda v: (v.casefold(), v)))
+
+
+def _most(ids: Iterable[str | None], limit: int, first: Iterable[str | None] = ()) -> list[str]:
+    """The `limit` values of `ids` that occur most often, after those of `first`
+    (chosen the same way); ties by value."""
+    chosen: list[str] = []
+    for group in (first, ids):
+        counts = Counter(i for i in group if i)
+        for i, _ in sorted(counts.items(), key=lambda ic: (-ic[1], ic[0])):
+            if i not in chosen and len(chosen) < limit:
+                chosen.append(i)
+    return chosen
 
 
 def _months(values: Iterable[str | None]) -> tuple[str, ...]:
@@ -120,68 +147,66 @@ class PageFacets:
     def _published(self, docs: Iterable[str]) -> tuple[str, ...]:
         return _months(self.ix.published(d) for d in docs)
 
+    def _first_reported(self, docs: Iterable[str]) -> list[str]:
+        """The dated one of `docs` published first (none if no document has a date)."""
+        dated = sorted((date, d) for d in docs if (date := self.ix.published(d)))
+        return [dated[0][1]] if dated else []
+
     def _regions_at(self, mentions: list[Mention]) -> list[str]:
-        """The regions named most often in the sentences of `mentions` (at most `MAX_RELATED`)."""
+        """The regions named most often in the sentences of `mentions` (at most `MAX_PLACES`)."""
         sentences = {(m.doc, m.sentence) for m in mentions}
-        counts = Counter(r for key in sentences for r in self.regions_at.get(key, ()))
-        return [r for r, _ in sorted(counts.items(), key=lambda rc: (-rc[1], rc[0]))[:MAX_RELATED]]
+        return _most((r for key in sentences for r in self.regions_at.get(key, ())), MAX_PLACES)
 
     # --- per kind ----------------------------------------------------------------------
 
     def actor(self, actor_id: str) -> Facets:
         actor = self.ix.actors[actor_id]
-        docs = {m.doc for m in actor.mentions}
         return Facets(
             "Akteur",
             actors=(actor.name,),
             regions=_sorted(self._places(self._regions_at(actor.mentions))),
-            outlets=self._outlets(docs),
-            months=self._published(docs),
         )
 
     def region(self, region_id: str) -> Facets:
         region = self.ix.regions[region_id]
-        docs = {m.doc for m in region.mentions}
-        acting = [a for a, _ in self.kit.rel.co_mentioned(region.mentions)[:MAX_RELATED]]
+        acting = [a for a, _ in self.kit.rel.co_mentioned(region.mentions)[:MAX_ACTORS]]
         return Facets(
             "Region",
             actors=_sorted(self._names(acting)),
             regions=(region.name,),
-            outlets=self._outlets(docs),
-            months=self._published(docs),
         )
 
     def claim(self, claim_id: str) -> Facets:
         claim = self.ix.claims[claim_id]
-        docs = {st.doc for st in claim.statements}
         speakers = [st.claimant for st in claim.statements]
         return Facets(
             "Behauptung",
-            actors=_sorted(self._names([*speakers, *claim.actors])),
-            regions=_sorted(self._places(claim.regions)),
-            outlets=self._outlets(docs),
-            months=self._published(docs),
+            actors=_sorted(_most(self._names(claim.actors), MAX_ACTORS, first=self._names(speakers))),
+            regions=_sorted(_most(self._places(claim.regions), MAX_PLACES)),
+            months=self._published(self._first_reported(st.doc for st in claim.statements)),
         )
 
     def figures(self, kind: str, figures: list[Figure]) -> Facets:
-        docs = {f.doc for f in figures}
         return Facets(
             kind,
-            actors=_sorted(self._names(f.attributed_to for f in figures)),
-            regions=_sorted(self._places(r for f in figures for r in f.regions)),
-            outlets=self._outlets(docs),
-            months=self._published(docs),
+            actors=_sorted(_most(self._names(f.attributed_to for f in figures), MAX_ACTORS)),
+            regions=_sorted(_most(self._places(r for f in figures for r in f.regions), MAX_PLACES)),
         )
 
     def source(self, doc_id: str) -> Facets:
         actors, regions = self.kit.rel.mentioned_in(doc_id)
         return Facets(
             "Quelle",
-            actors=_sorted(self._names(a for a, _ in actors)),
-            regions=_sorted(self._places(r for r, _ in regions)),
+            actors=_sorted(self._names(_top(actors, MAX_ACTORS))),
+            regions=_sorted(self._places(_top(regions, MAX_PLACES))),
             outlets=self._outlets([doc_id]),
             months=self._published([doc_id]),
         )
+
+
+def _top(counted: list[tuple[str, int]], limit: int) -> list[str]:
+    """The `limit` ids with the highest counts (ties by id)."""
+    return [i for i, _ in sorted(counted, key=lambda ic: (-ic[1], ic[0]))[:limit]]
 
 
 def facets_markup(facets: Facets | None) -> Safe:

@@ -157,7 +157,9 @@ def test_search_index_leaves_out_what_every_page_repeats(built: Path) -> None:
 def test_every_page_kind_carries_its_search_filters(built: Path) -> None:
     putin = document(built, "/akteure/wladimir-putin/")["filters"]
     assert putin["Art"] == ["Akteur"] and putin["Akteur"] == ["Wladimir Putin"]
-    assert putin["Monat"] and all(re.fullmatch(r"\d{4}-\d\d \(\w+\)", m) for m in putin["Monat"])
+    assert "Monat" not in putin and "Medium" not in putin and putin["Region"]
+    claim = document(built, "/behauptungen/nordkorea-hat-soldaten-nach-russland-entsandt/")["filters"]
+    assert claim["Art"] == ["Behauptung"] and claim["Monat"] == ["2024-10 (Oktober)"]
     source = document(built, "/quellen/000-aaaa1111/")["filters"]
     assert source["Art"] == ["Quelle"] and source["Medium"] == ["CNN"]
     assert source["Monat"] == ["2024-10 (Oktober)"]
