@@ -158,6 +158,8 @@ def site_stamps(site: Path) -> dict[Path, int]:
 
 
 def measure(n: int, keep: Path | None, zensical: Path | None) -> dict[str, str]:
+    if keep is not None:
+        keep.mkdir(parents=True, exist_ok=True)
     base = Path(tempfile.mkdtemp(prefix=f"lagebild-scale-{n}-", dir=keep))
     proj = project(n, base / "project")
     words = sum(len(p.read_text("utf-8").split()) for p in (proj / "seeds").glob("*.txt"))
