@@ -31,7 +31,7 @@ took 260–290 ms; the month values alone, 15,000 pairs, cost about 100 ms of it
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from generator.model import Figure, Mention
@@ -77,13 +77,17 @@ def _sorted(values: Iterable[str | None]) -> tuple[str, ...]:
     return tuple(sorted({v for v in values if v}, key=lambda v: (v.casefold(), v)))
 
 
+def _ranked(counts: Mapping[str, int]) -> list[str]:
+    """The keys of `counts`, highest count first; ties by key."""
+    return [i for i, _ in sorted(counts.items(), key=lambda ic: (-ic[1], ic[0]))]
+
+
 def _most(ids: Iterable[str | None], limit: int, first: Iterable[str | None] = ()) -> list[str]:
     """The `limit` values of `ids` that occur most often, after those of `first`
     (chosen the same way); ties by value."""
     chosen: list[str] = []
     for group in (first, ids):
-        counts = Counter(i for i in group if i)
-        for i, _ in sorted(counts.items(), key=lambda ic: (-ic[1], ic[0])):
+        for i in _ranked(Counter(i for i in group if i)):
             if i not in chosen and len(chosen) < limit:
                 chosen.append(i)
     return chosen
@@ -197,16 +201,11 @@ class PageFacets:
         actors, regions = self.kit.rel.mentioned_in(doc_id)
         return Facets(
             "Quelle",
-            actors=_sorted(self._names(_top(actors, MAX_ACTORS))),
-            regions=_sorted(self._places(_top(regions, MAX_PLACES))),
+            actors=_sorted(self._names(_ranked(dict(actors))[:MAX_ACTORS])),
+            regions=_sorted(self._places(_ranked(dict(regions))[:MAX_PLACES])),
             outlets=self._outlets([doc_id]),
             months=self._published([doc_id]),
         )
-
-
-def _top(counted: list[tuple[str, int]], limit: int) -> list[str]:
-    """The `limit` ids with the highest counts (ties by id)."""
-    return [i for i, _ in sorted(counted, key=lambda ic: (-ic[1], ic[0]))[:limit]]
 
 
 def facets_markup(facets: Facets | None) -> Safe:
