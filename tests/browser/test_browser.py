@@ -199,6 +199,15 @@ def open_search(tab: Any, query: str) -> None:
     field = tab.locator("pagefind-modal pagefind-input input")
     field.wait_for(state="visible")
     tab.keyboard.type(query, delay=20)
+    # On a loaded machine a pause between two keys can outlast the debounce, so a search for the
+    # first letters may show its results first: wait for the summary to name the whole query.
+    tab.wait_for_function(
+        """(query) => {
+            const summary = document.querySelector("pagefind-modal pagefind-summary");
+            return summary && summary.innerText.trim().endsWith("für " + query);
+        }""",
+        arg=query,
+    )
     tab.locator("pagefind-modal .lb-result").first.wait_for(state="visible")
 
 
