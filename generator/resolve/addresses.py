@@ -4,8 +4,8 @@
   its text or web address (`Permalinks.sources`);
 - figure series (``zahlen/``): a series keeps its address while its name's slug would stay the
   same, and a series that is gone redirects to the Zahlen index;
-- Chronik months (``chronik/2024-10/``): a month without entries any more redirects to the
-  Chronik index.
+- Chronik months (``chronik/2024-10/``) and the pages of a month too long for one
+  (``chronik/2024-10-kw43/``): a page without entries any more redirects to the Chronik index.
 
 Removing a sentence or an article thus never leaves a published address without a page.
 """
@@ -18,7 +18,7 @@ from generator.model import Document, Report
 from generator.resolve.index import ReportIndex, page_slugs
 from generator.resolve.permalinks import Candidate, Permalinks, SourcePage
 from generator.resolve.relations import Relations
-from generator.resolve.timeline import days, months
+from generator.resolve.timeline import days, months, split
 
 
 def _digest(text: str) -> str:
@@ -59,12 +59,12 @@ def pin_series(report: Report, permalinks: Permalinks) -> None:
 
 
 def pin_months(report: Report, permalinks: Permalinks) -> None:
-    """Register the Chronik months that have a page (their slug is their key, "2024-10")."""
+    """Register the Chronik months that have a page (their slug is their key, "2024-10") and the
+    pages of the months that were split (their slug is their week or day, "2024-10-kw43")."""
     ix = ReportIndex(report)
     chronicle = months(days(ix, Relations(ix)))
-    permalinks.assign(
-        "chronik", [Candidate(f"month:{m.slug}", [f"month:{m.slug}"], m.slug) for m in chronicle]
-    )
+    keys = [f"month:{m.slug}" for m in chronicle] + [f"page:{p.slug}" for m in chronicle for p in split(m)]
+    permalinks.assign("chronik", [Candidate(key, [key], key.partition(":")[2]) for key in keys])
 
 
 def pin_pages(report: Report, permalinks: Permalinks) -> Report:

@@ -5,12 +5,20 @@ A statement or figure is placed on its sentence's own date when extraction resol
 publication date; entries whose date came from the sentence are marked as resolved. The
 timeline has one page per month (``chronik/2024-10/``, days anchored ``#tag-2024-10-24``)
 and one for undated entries, so that no page grows with the whole corpus.
+
+A month with more than `PAGE_ENTRIES` entries (a busy month of a large corpus) is split
+(`split`): its page lists the pages it was split into, one per calendar week
+(``chronik/2024-10-kw43/``); a week that is still too long gives each of its days a page
+(``chronik/2024-10-24/``), and a day that is still too long is cut into parts
+(``chronik/2024-10-24-teil-2/``). So no Chronik page grows with the size of the corpus either.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
+from itertools import groupby
 
 from generator.model import Claim, Figure, Statement
 from generator.nlp.dates import MONTHS
@@ -18,6 +26,8 @@ from generator.resolve.index import ReportIndex
 from generator.resolve.relations import Relations
 
 KIND_ORDER = {"published": 0, "statement": 1, "figure": 2}
+PAGE_ENTRIES = 800
+"""Most entries on one Chronik page (about 450 kB of HTML at the entries' usual length)."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +81,76 @@ class Month:
 
     def count(self, kind: str) -> int:
         return sum(1 for day in self.days for e in day.entries if e.kind == kind)
+
+
+@dataclass(frozen=True)
+class Part:
+    """One page of a month that is too long for one page: a week, a day, or a part of a day."""
+
+    month: Month
+    slug: str  # "2024-10-kw43", "2024-10-24", "2024-10-24-teil-2"
+    title: str  # "KW 43 (21.10.–27.10.2024)", "24.10.2024", "24.10.2024, Teil 2 von 3"
+    days: list[Day]  # a day cut into parts has only some of its entries here
+
+    @property
+    def path(self) -> str:
+        return f"chronik/{self.slug}.md"
+
+    def count(self, kind: str) -> int:
+        return sum(1 for day in self.days for e in day.entries if e.kind == kind)
+
+
+def _size(days: list[Day]) -> int:
+    return sum(len(day.entries) for day in days)
+
+
+def _german(iso: str) -> str:
+    return f"{iso[8:10]}.{iso[5:7]}.{iso[:4]}"
+
+
+def _day_pages(month: Month, day: Day, limit: int) -> list[Part]:
+    """One page for `day`, or parts of at most `limit` entries (the first keeps a date's slug)."""
+    slug = day.date or month.slug
+    title = _german(day.date) if day.date else month.title
+    if len(day.entries) <= limit:
+        return [Part(month, slug, title, [day])]
+    cuts = range(0, len(day.entries), limit)
+    return [
+        Part(
+            month,
+            slug if n == 1 and day.date else f"{slug}-teil-{n}",  # "ohne-datum" is the month's
+            f"{title}, Teil {n} von {len(cuts)}",
+            [Day(day.date, day.entries[start : start + limit])],
+        )
+        for n, start in enumerate(cuts, start=1)
+    ]
+
+
+def _week(day: Day) -> int:
+    return date.fromisoformat(day.date).isocalendar().week
+
+
+def split(month: Month, limit: int | None = None) -> list[Part]:
+    """The pages a month is split into, oldest first; [] while the month fits on its own page.
+
+    Calendar weeks (only their days in this month), then days for a week that is too long,
+    then parts for a day that is too long. Undated entries have no weeks: only parts. At most
+    `limit` entries a page (default `PAGE_ENTRIES`)."""
+    limit = PAGE_ENTRIES if limit is None else limit
+    if _size(month.days) <= limit:
+        return []
+    if not month.key:
+        return [part for day in month.days for part in _day_pages(month, day, limit)]
+    pages: list[Part] = []
+    for week, grouped in groupby(month.days, key=_week):
+        days = list(grouped)
+        if _size(days) > limit:
+            pages += [part for day in days for part in _day_pages(month, day, limit)]
+            continue
+        first, last = days[0].date, days[-1].date
+        span = f"{first[8:10]}.{first[5:7]}.–{_german(last)}" if first != last else _german(first)
+        pages.append(Part(month, f"{month.key}-kw{week:02d}", f"KW {week} ({span})", days))
+    return pages
 
 
 def months(all_days: list[Day]) -> list[Month]:
