@@ -8,6 +8,8 @@ every figure on its series page, every sentence on its source page, and all of i
 files. Claim, series and source pages, which are those complete lists, are never cut; only the
 conflicts box above a series' table shows at most `CONFLICTS_SHOWN` disputed figures.
 
+A section index lists everything, `INDEX_ROWS` rows a page.
+
 The limits are read when a list is cut, so a test may change them for one build.
 """
 
@@ -18,6 +20,10 @@ from dataclasses import dataclass
 from typing import Any
 
 ROWS_SHOWN = 100
+
+INDEX_ROWS = 1000
+"""Rows on one page of a section index (Akteure, Regionen, Behauptungen, Quellen); a longer
+index continues on further pages (``quellen/seite-2/``)."""
 
 CONFLICTS_SHOWN = 20
 """At most this many disputed figures (and, per figure, figures it clashes with) in a series'

@@ -6,21 +6,28 @@ rendering and export; `generator.render.links.Linker` turns its answers into Mar
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from generator.base.formatting import UNATTRIBUTED
 from generator.base.slugs import unique_slugs
 from generator.model import Actor, Claim, Document, Figure, Region, Report, Sentence, Statement
 
-RESERVED_SLUGS = frozenset({"index"})
+_RESERVED = re.compile(r"index|seite-\d+")
+"""Slugs of a section's own pages: its index, and the further pages of a long index ("seite-2")."""
+
+
+def is_reserved(slug: str) -> bool:
+    """Whether `slug` names one of a section's own pages, which no entity page may take."""
+    return _RESERVED.fullmatch(slug) is not None
 
 
 def page_slugs(ids: Iterable[str]) -> dict[str, str]:
-    """Distinct page slugs for ids, independent of their order; never the reserved ``index``."""
+    """Distinct page slugs for ids, independent of their order; never a reserved one (``index``)."""
     slugs = unique_slugs(list(ids))
     taken = set(slugs.values())
     for key in sorted(slugs):
-        if slugs[key] in RESERVED_SLUGS:
+        if is_reserved(slugs[key]):
             n = 2
             while f"{slugs[key]}-{n}" in taken:
                 n += 1

@@ -20,7 +20,7 @@ from generator.base.files import write_atomic
 from generator.base.slugs import slugify
 from generator.base.yamldata import YamlDocument, YamlProblem, parse_yaml
 from generator.errors import ConfigError
-from generator.resolve.index import RESERVED_SLUGS
+from generator.resolve.index import is_reserved
 
 log = logging.getLogger(__name__)
 
@@ -125,7 +125,7 @@ class Permalinks:
         for cand in sorted(fresh, key=lambda c: (slugify(c.name), c.key)):
             slug = base = slugify(cand.name)
             n = 2
-            while slug in taken or slug in RESERVED_SLUGS:  # "index" is the section's own page
+            while slug in taken or is_reserved(slug):  # "index", "seite-2" are the section's own pages
                 slug, n = f"{base}-{n}", n + 1
             taken.add(slug)
             result[cand.key] = slug
