@@ -57,10 +57,14 @@ def extract_corpus(settings: Settings, progress: ProgressFactory = _no_progress)
             trained=settings.trained_pipeline,
             default_year=corpus_year(articles),
         )
-    pipeline = cached_pipeline(knowledge, settings.trained_pipeline)
     version = pipeline_version(settings.knowledge, settings.trained_pipeline)
     cache = ExtractionCache(settings.cache_dir / "extraction" if settings.cache else None, version)
-    extracted = extract_local(pipeline, articles, cache=cache, progress=progress("Extraktion", len(articles)))
+    extracted = extract_local(
+        lambda: cached_pipeline(knowledge, settings.trained_pipeline),
+        articles,
+        cache=cache,
+        progress=progress("Extraktion", len(articles)),
+    )
     if cache.hits:
         log.info("%d of %d articles unchanged, taken from the cache", cache.hits, len(articles))
     return extracted

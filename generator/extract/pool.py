@@ -39,21 +39,26 @@ def _extract_chunk(articles: list[RawArticle], default_year: int | None) -> list
 
 
 def extract_local(
-    pipeline: Pipeline,
+    pipeline: Pipeline | Callable[[], Pipeline],
     articles: list[RawArticle],
     *,
     cache: ExtractionCache | None = None,
     progress: Callable[[int], None] | None = None,
     workers: int | None = None,
 ) -> list[Extracted]:
-    """Every article's extraction, in order: cached ones loaded, the others on all cores."""
-    extractor = Extractor(pipeline)
+    """Every article's extraction, in order: cached ones loaded, the others on all cores.
+
+    `pipeline` may be a function that builds it: then it is built only if some article is not
+    in the cache (a rebuild after a change to the pages alone never loads spaCy's pipeline)."""
     default_year = corpus_year(articles)
     keys = [cache.key(a.id, a.path, a.text, a.meta, default_year) if cache else "" for a in articles]
     results: list[Extracted | None] = [cache.get(k) if cache else None for k in keys]
     todo = [i for i, r in enumerate(results) if r is None]
     if progress and len(todo) < len(articles):
         progress(len(articles) - len(todo))
+    if not todo:
+        return [r for r in results if r is not None]
+    extractor = Extractor(pipeline if isinstance(pipeline, Pipeline) else pipeline())
     count = workers if workers is not None else workers_for(len(todo))
     if count > 1 and "fork" in multiprocessing.get_all_start_methods():
         found = _in_processes(extractor, [articles[i] for i in todo], default_year, count, progress)

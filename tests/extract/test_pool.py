@@ -8,7 +8,7 @@ from generator.base.cache import ExtractionCache
 from generator.corpus.read import read_corpus
 from generator.extract import Extractor
 from generator.extract.pool import MIN_PER_WORKER, extract_local, workers_for
-from generator.nlp import cached_pipeline
+from generator.nlp import Pipeline, cached_pipeline
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -33,3 +33,18 @@ def test_two_processes_give_what_one_gives(tmp_path: Path) -> None:
         e.document for e in single
     ]
     assert again.hits == len(articles)
+
+
+def test_the_pipeline_is_built_only_when_an_article_is_not_in_the_cache(tmp_path: Path) -> None:
+    articles = read_corpus(SEEDS)[:3]
+    built: list[int] = []
+
+    def load() -> Pipeline:
+        built.append(1)
+        return cached_pipeline(None, None)
+
+    first = extract_local(load, articles, cache=ExtractionCache(tmp_path, "v"), workers=1)
+    assert built == [1]
+    again = extract_local(load, articles, cache=ExtractionCache(tmp_path, "v"), workers=1)
+    assert built == [1], "every article came from the cache: no pipeline needed"
+    assert [e.document for e in again] == [e.document for e in first]
