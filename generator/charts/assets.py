@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+from collections import Counter
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -143,6 +144,13 @@ class StanceChart(_Narrowable):
     @property
     def caption(self) -> str:
         return "Haltungen im Zeitverlauf, nach Akteur"
+
+    @property
+    def table(self) -> list[tuple[StancePoint, int]]:
+        """The data as the chart's table lists them: each (date, actor, stance) once, in the order
+        of the points, with how many statements it stands for (a claim repeated by hundreds of
+        reports gets a table of its distinct points, not one row per report)."""
+        return list(Counter(self.points).items())
 
     def render(self) -> str:
         return _stance_svg(self.points, self.title, self.layout)

@@ -1,12 +1,14 @@
-"""Bounded lists on actor and region pages, and in a series' conflicts box.
+"""Bounded lists on every page, so that no page grows with the corpus.
 
 An actor named in a thousand articles would otherwise get a page with thousands of rows that
 nobody reads and every build renders. Actor and region pages are overviews: their tables show
 the newest `ROWS_SHOWN` rows (the most frequent, for co-mention lists) and say how many there
-are in all and where the rest is. Nothing is lost: every statement stays on its claim page,
-every figure on its series page, every sentence on its source page, and all of it in the data
-files. Claim, series and source pages, which are those complete lists, are never cut; only the
-conflicts box above a series' table shows at most `CONFLICTS_SHOWN` disputed figures.
+are in all and where the rest is. Claim and series pages list their evidence in full up to
+`EVIDENCE_ROWS` rows (the newest beyond that, with the count and the data file that has all).
+Nothing is lost: every sentence stays on its source page, every statement and figure on the
+Chronik page of its day, and all of it in the data files; a link to a statement or figure whose
+row its claim or series page does not list leads to that page's top. The conflicts box above a
+series' table shows at most `CONFLICTS_SHOWN` disputed figures.
 
 A section index lists everything, `INDEX_ROWS` rows a page.
 
@@ -24,6 +26,10 @@ ROWS_SHOWN = 100
 INDEX_ROWS = 1000
 """Rows on one page of a section index (Akteure, Regionen, Behauptungen, Quellen); a longer
 index continues on further pages (``quellen/seite-2/``)."""
+
+EVIDENCE_ROWS = 500
+"""Most statements a claim page lists (and figures in their sentences), most figures a series
+page lists: the newest. About 300 kB of HTML each."""
 
 CONFLICTS_SHOWN = 20
 """At most this many disputed figures (and, per figure, figures it clashes with) in a series'

@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from generator.model import Figure
+from generator.render import limits
+from generator.render.limits import Shown
 from generator.resolve.index import ReportIndex
 
 
@@ -59,6 +61,8 @@ class SeriesPages:
         figures = {f.id: f for f in ix.report.figures}
         self.series: list[FigureSeries] = []
         self._of: dict[str, FigureSeries] = {}
+        self._listed: dict[str, Shown] = {}
+        self._listed_ids: set[str] = set()
         for s in ix.report.series:
             members = [figures[i] for i in s.figures]
             conflicts = [Conflict(figures[c.first], figures[c.second], c.days) for c in s.conflicts]
@@ -72,9 +76,22 @@ class SeriesPages:
     def path(self, s: FigureSeries) -> str:
         return f"zahlen/{s.slug}.md"
 
+    def listed(self, s: FigureSeries) -> Shown:
+        """The figures its page's table lists: the newest `limits.EVIDENCE_ROWS`, in series order."""
+        found = self._listed.get(s.slug)
+        if found is None:
+            found = self._listed[s.slug] = limits.newest(s.figures, self.ix.figure_date, limits.EVIDENCE_ROWS)
+            self._listed_ids.update(f.id for f in found.rows)
+        return found
+
     def figure_path(self, figure: Figure) -> str:
-        """Where a figure's row lives: its series page, at its anchor."""
-        return f"{self.path(self.of(figure))}#{self.ix.figure_anchor(figure.id)}"
+        """Where a figure's row lives: its series page, at its anchor (at the page's top if the
+        page's table does not list it)."""
+        s = self.of(figure)
+        self.listed(s)
+        if figure.id not in self._listed_ids:
+            return self.path(s)
+        return f"{self.path(s)}#{self.ix.figure_anchor(figure.id)}"
 
     def grouped(self, figures: Iterable[Figure]) -> list[tuple[FigureSeries, list[Figure]]]:
         """`figures` split by series, in the order of `self.series`."""

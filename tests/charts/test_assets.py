@@ -13,6 +13,7 @@ from site_projects import files
 
 from generator.charts import assets
 from generator.charts.assets import FigureChart, MentionChart, RegionMap, StanceChart, draw_assets
+from generator.charts.stances import StancePoint
 from generator.render.write import collect_assets, render_report
 
 
@@ -74,3 +75,12 @@ def test_every_chart_is_drawn_wide_and_narrow(tmp_path: Path) -> None:
     render_report(sample_report(), tmp_path / "docs")
     series = next((tmp_path / "docs" / "zahlen").glob("nordkoreanische-soldaten.md")).read_text("utf-8")
     assert "-schmal.svg){.lb-chart__narrow loading=lazy}" in series
+
+
+def test_a_stance_chart_table_lists_each_point_once_with_its_count() -> None:
+    kirby, kreml = (
+        StancePoint("2024-10-23", "John Kirby", "asserts"),
+        StancePoint("2024-10-24", "Kreml", "denies"),
+    )
+    chart = StanceChart("charts/x.svg", "Haltungen", (kirby, kreml, kirby, kirby))
+    assert chart.table == [(kirby, 3), (kreml, 1)]

@@ -18,6 +18,7 @@ import pytest
 from jinja2 import meta
 from report_fixture import sample_report
 
+from generator.render import limits
 from generator.render.links import Linker
 from generator.render.pages import PageSpec, plan_pages
 from generator.render.pages.kit import Kit
@@ -25,6 +26,7 @@ from generator.render.pages.rows import Rows
 from generator.render.series_pages import SeriesPages
 from generator.render.source_text import SourceText
 from generator.render.write import make_environment
+from generator.resolve import timeline
 from generator.resolve.index import ReportIndex
 from generator.resolve.relations import Relations
 
@@ -35,7 +37,14 @@ QUERY_NAMES = {"ix", "rel", "series", "cut", "text", "ln"}  # what templates wer
 
 @pytest.fixture(scope="module")
 def pages() -> list[PageSpec]:
-    return plan_pages(ReportIndex(sample_report()))
+    """The sample report's pages, then those it has when every list is longer than a page holds
+    (a Chronik month split, indexes on several pages, evidence tables cut)."""
+    planned = plan_pages(ReportIndex(sample_report()))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(timeline, "PAGE_ENTRIES", 2)
+        patch.setattr(limits, "INDEX_ROWS", 1)
+        patch.setattr(limits, "EVIDENCE_ROWS", 1)
+        return planned + plan_pages(ReportIndex(sample_report()))
 
 
 def values(value: Any, where: str, seen: set[int]) -> Iterator[tuple[str, Any]]:

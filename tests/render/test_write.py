@@ -93,11 +93,38 @@ def test_long_lists_on_actor_pages_show_the_newest_rows(
     figures = kirby[kirby.index("## Zahlenangaben") : kirby.index("## Erwähnungen im Zeitverlauf")]
     assert "Gezeigt: die neuesten 1 von 2 Zahlenangaben" in figures
     assert (tmp_path / "data" / "claims.csv").is_file()
-    # the complete lists are never cut: the claim page keeps every statement
+    # the evidence pages have their own, larger bound: the claim page keeps every statement
     claim = (tmp_path / "behauptungen" / "nordkorea-hat-soldaten-nach-russland-entsandt.md").read_text(
         "utf-8"
     )
     assert claim.count('id="aussage-') == 5 and "Gezeigt:" not in claim
+
+
+def test_claim_and_series_pages_list_the_newest_evidence_and_links_to_the_rest_find_the_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.render import limits
+
+    monkeypatch.setattr(limits, "EVIDENCE_ROWS", 1)
+    render_report(sample_report(), tmp_path)
+    claim_path = "behauptungen/nordkorea-hat-soldaten-nach-russland-entsandt.md"
+    claim = (tmp_path / claim_path).read_text("utf-8")
+    assert claim.count('id="aussage-') == 1 and 'id="aussage-st8"' in claim  # 04.11.2024, the newest
+    assert "Gezeigt: die neuesten 1 von 5 Aussagen; vollständig in [claims.csv](../data/claims.csv)." in claim
+    series = (tmp_path / "zahlen" / "nordkoreanische-soldaten.md").read_text("utf-8")
+    table = series[series.index("## Alle Angaben") :]
+    assert table.count('class="lb-link" id="zahl-') == 1
+    assert (
+        "Gezeigt: die neuesten 1 von 5 Angaben; vollständig in [figures.csv](../data/figures.csv)." in table
+    )
+    listed = re.findall(r'id="(zahl-[^"]+)"', table)
+    # elsewhere, a link to a listed row keeps its anchor; one to a row the page leaves out leads to its top
+    chronik = "".join(p.read_text("utf-8") for p in (tmp_path / "chronik").glob("2024-*.md"))
+    assert f"../{claim_path}#aussage-st8)" in chronik
+    to_claim = re.findall(rf"\(\.\./{re.escape(claim_path)}(#[\w-]+)?\)", chronik)
+    assert sorted(set(to_claim)) == ["", "#aussage-st8"]
+    to_series = set(re.findall(r"\(\.\./zahlen/nordkoreanische-soldaten\.md(#[\w-]+)?\)", chronik))
+    assert to_series == {"", f"#{listed[0]}"}
 
 
 def test_newest_keeps_the_latest_rows_in_their_order() -> None:

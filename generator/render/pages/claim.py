@@ -6,11 +6,13 @@ from dataclasses import dataclass
 
 from generator.charts.assets import StanceChart
 from generator.charts.stances import StancePoint
-from generator.model import Claim, ClaimStatus, Statement
+from generator.model import Claim, ClaimStatus, Figure, Statement
+from generator.render import limits
 from generator.render.citation import claim_json_ld
 from generator.render.escape import Safe
+from generator.render.limits import Shown
 from generator.render.pages.kit import Kit, PageSpec
-from generator.render.pages.rows import FigureRow, StatementRow
+from generator.render.pages.rows import FigureRow
 
 
 @dataclass(frozen=True)
@@ -30,8 +32,9 @@ class ClaimPage:
     subjects: list[Safe]  # actors it is about
     places: list[Safe]  # regions it is about
     chart: StanceChart | None
-    statements: list[StatementRow]  # oldest first
-    groups: list[FigureGroup]  # figures in the statements' sentences, by series
+    statements: Shown  # of StatementRow, oldest first: all, or the newest `limits.EVIDENCE_ROWS`
+    figures: Shown  # of the figures in the statements' sentences: how many the groups list
+    groups: list[FigureGroup]  # those figures, by series
     json_ld: Safe
 
 
@@ -46,10 +49,15 @@ def stance_chart(kit: Kit, claim: Claim, statements: list[Statement]) -> StanceC
     return None
 
 
-def figure_groups(kit: Kit, statements: list[Statement]) -> list[FigureGroup]:
+def figures_in(kit: Kit, statements: list[Statement]) -> Shown:
+    """The figures in the statements' sentences: all, or the newest `limits.EVIDENCE_ROWS`."""
     at = {(s.doc, s.sentence) for s in statements}
     found = [f for key in at for f in kit.rel.figures_at.get(key, ())]
     figures = sorted(found, key=kit.ix.figure_key)  # the order of kit.rel.figures
+    return limits.newest(figures, kit.ix.figure_date, limits.EVIDENCE_ROWS)
+
+
+def figure_groups(kit: Kit, figures: list[Figure]) -> list[FigureGroup]:
     return [
         FigureGroup(kit.ln.to(kit.series.path(s), s.name), s.anchor, kit.rows.figures(picked))
         for s, picked in kit.series.grouped(figures)
@@ -61,6 +69,8 @@ def claim_page(kit: Kit, claim: Claim) -> PageSpec:
     statements = sorted(claim.statements, key=ix.statement_key)
     chart = stance_chart(kit, claim, statements)
     path = ix.claim_path(claim.id)
+    listed = rows.listed(claim)
+    figures = figures_in(kit, listed.rows)
     data = ClaimPage(
         claim=claim,
         summary=claim.status,
@@ -68,8 +78,9 @@ def claim_page(kit: Kit, claim: Claim) -> PageSpec:
         subjects=rows.actor_links(claim.actors),
         places=rows.regions(claim.regions),
         chart=chart,
-        statements=[rows.statement(claim, st) for st in statements],
-        groups=figure_groups(kit, statements),
+        statements=Shown([rows.statement(claim, st) for st in listed.rows], listed.total),
+        figures=figures,
+        groups=figure_groups(kit, figures.rows),
         json_ld=claim_json_ld(ix, claim, kit.site, path),
     )
     assets = (chart,) if chart else ()

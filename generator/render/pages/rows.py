@@ -13,8 +13,10 @@ from dataclasses import dataclass
 
 from generator.base.slugs import slugify
 from generator.model import Claim, Figure, Statement
+from generator.render import limits
 from generator.render.escape import Safe
 from generator.render.formats import number_text, value_text
+from generator.render.limits import Shown
 from generator.render.links import Linker
 from generator.render.series_pages import SeriesPages
 from generator.resolve.index import ReportIndex
@@ -27,7 +29,7 @@ class FigureRow:
     anchor: str  # the id of its row on its series page (``zahl-…``)
     qualifier: str | None
     value: float
-    value_link: Safe  # "fast 4.500" → its row on its series page
+    value_link: Safe  # "fast 4.500" → its row on its series page (its top if not listed)
     number_link: Safe  # "4.500" → its row on its series page
     series_name: str
     series_link: Safe  # the series' name → its page
@@ -49,7 +51,7 @@ class StatementRow:
     anchor: str  # the id of its row on its claim page (``aussage-…``)
     date: str | None  # the sentence's date, else the statement's, else the article's
     stance: str
-    claim: Safe  # the claim's text → this statement's row on the claim page
+    claim: Safe  # the claim's text → this statement's row on the claim page (its top if not listed)
     claimant: Safe
     quote: Safe  # the quote (or the sentence) → the sentence on its source page
     source: Safe  # the outlet → the source page
@@ -96,6 +98,8 @@ class Rows:
         self.ln = Linker(ix)
         self._figures: dict[str, FigureRow] = {}
         self._statements: dict[tuple[str, str], StatementRow] = {}
+        self._listed: dict[str, Shown] = {}
+        self._listed_ids: set[tuple[str, str]] = set()
 
     def figure(self, f: Figure) -> FigureRow:
         row = self._figures.get(f.id)
@@ -133,16 +137,30 @@ class Rows:
             row = self._statements[(claim.id, st.id)] = self._statement_row(claim, st)
         return row
 
+    def listed(self, claim: Claim) -> Shown:
+        """The statements its claim page lists, oldest first: all, or the newest
+        `limits.EVIDENCE_ROWS`."""
+        found = self._listed.get(claim.id)
+        if found is None:
+            ordered = sorted(claim.statements, key=self.ix.statement_key)
+            found = self._listed[claim.id] = limits.newest(
+                ordered, self.ix.statement_date, limits.EVIDENCE_ROWS
+            )
+            self._listed_ids.update((claim.id, st.id) for st in found.rows)
+        return found
+
     def statements(self, pairs: Iterable[tuple[Claim, Statement]]) -> list[StatementRow]:
         return [self.statement(claim, st) for claim, st in pairs]
 
     def _statement_row(self, claim: Claim, st: Statement) -> StatementRow:
         ln, ix = self.ln, self.ix
+        self.listed(claim)
+        listed = (claim.id, st.id) in self._listed_ids
         return StatementRow(
             anchor=ix.statement_anchor(st.id),
             date=ix.statement_date(st),
             stance=st.stance,
-            claim=ln.statement_row(claim.id, st.id, claim.text),
+            claim=ln.statement_row(claim.id, st.id, claim.text) if listed else ln.claim(claim.id),
             claimant=ln.actor(st.claimant),
             quote=ln.statement_text(st),
             source=self.source_link(st.doc),

@@ -48,7 +48,7 @@ class SeriesPage:
     regions: list[Safe]  # the places its figures name, by name
     disputed: Shown  # of Disputed, at most `limits.CONFLICTS_SHOWN`
     chart: FigureChart
-    figures: list[FigureRow]  # all of them
+    figures: Shown  # of FigureRow: all of them, or the newest `limits.EVIDENCE_ROWS`
 
 
 @dataclass(frozen=True)
@@ -101,6 +101,7 @@ def disputed(kit: Kit, s: FigureSeries) -> Shown:
 def series_page(kit: Kit, s: FigureSeries, summary: SeriesSummary) -> PageSpec:
     ix = kit.ix
     chart = figure_chart(kit, s)
+    listed = kit.series.listed(s)
     regions = sorted(
         {r for f in s.figures for r in f.regions},
         key=lambda r: ix.regions[r].name if r in ix.regions else r,
@@ -110,7 +111,7 @@ def series_page(kit: Kit, s: FigureSeries, summary: SeriesSummary) -> PageSpec:
         regions=kit.rows.regions(regions),
         disputed=disputed(kit, s),
         chart=chart,
-        figures=kit.rows.figures(s.figures),
+        figures=Shown(kit.rows.figures(listed.rows), listed.total),
     )
     return kit.page(kit.series.path(s), "series.md.j2", s.name, [f.doc for f in s.figures], data, (chart,))
 
