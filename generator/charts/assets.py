@@ -128,6 +128,21 @@ class FigureChart(_Narrowable):
         return repr(("figures", tuple(self.points), self.title, self.ylabel, self.narrow))
 
 
+TABLE_ROWS = 200
+"""Most rows in the data table under a stance chart; a longer one is summed up by actor and stance."""
+
+
+@dataclass(frozen=True)
+class StanceSpan:
+    """An actor's statements of one stance on a claim: from when to when, how many."""
+
+    claimant: str
+    stance: str
+    first: str  # ISO date, "" if none is dated
+    last: str
+    statements: int
+
+
 @dataclass(frozen=True)
 class StanceChart(_Narrowable):
     """Who took which stance on a claim, when."""
@@ -151,6 +166,28 @@ class StanceChart(_Narrowable):
         of the points, with how many statements it stands for (a claim repeated by hundreds of
         reports gets a table of its distinct points, not one row per report)."""
         return list(Counter(self.points).items())
+
+    @property
+    def summary(self) -> list[StanceSpan]:
+        """The data by actor and stance (first and last date, statements), for a chart whose
+        `table` would be longer than `TABLE_ROWS`; by actor, then stance."""
+        spans: dict[tuple[str, str], list[StancePoint]] = {}
+        for p in self.points:
+            spans.setdefault((p.claimant, p.stance), []).append(p)
+        rows = []
+        for (claimant, stance), points in spans.items():
+            dates = sorted(p.date for p in points if p.date)
+            rows.append(
+                StanceSpan(
+                    claimant, stance, dates[0] if dates else "", dates[-1] if dates else "", len(points)
+                )
+            )
+        return sorted(rows, key=lambda r: (r.claimant.casefold(), r.claimant, r.stance))
+
+    @property
+    def long(self) -> bool:
+        """Whether the table would have more than `TABLE_ROWS` rows (then `summary` stands in)."""
+        return len(set(self.points)) > TABLE_ROWS
 
     def render(self) -> str:
         return _stance_svg(self.points, self.title, self.layout)

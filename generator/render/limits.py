@@ -27,9 +27,9 @@ INDEX_ROWS = 1000
 """Rows on one page of a section index (Akteure, Regionen, Behauptungen, Quellen); a longer
 index continues on further pages (``quellen/seite-2/``)."""
 
-EVIDENCE_ROWS = 500
+EVIDENCE_ROWS = 300
 """Most statements a claim page lists (and figures in their sentences), most figures a series
-page lists: the newest. About 300 kB of HTML each."""
+page lists: the newest. About 200 kB of HTML each."""
 
 CONFLICTS_SHOWN = 20
 """At most this many disputed figures (and, per figure, figures it clashes with) in a series'

@@ -84,3 +84,19 @@ def test_a_stance_chart_table_lists_each_point_once_with_its_count() -> None:
     )
     chart = StanceChart("charts/x.svg", "Haltungen", (kirby, kreml, kirby, kirby))
     assert chart.table == [(kirby, 3), (kreml, 1)]
+
+
+def test_a_long_stance_table_is_summed_up_by_actor_and_stance(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(assets, "TABLE_ROWS", 2)
+    points = (
+        StancePoint("2024-10-23", "Kreml", "denies"),
+        StancePoint("2024-10-25", "John Kirby", "asserts"),
+        StancePoint("2024-10-24", "Kreml", "denies"),
+        StancePoint("", "Kreml", "denies"),
+    )
+    chart = StanceChart("charts/x.svg", "Haltungen", points)
+    assert chart.long and not StanceChart("charts/x.svg", "Haltungen", points[:2]).long
+    assert [(r.claimant, r.stance, r.first, r.last, r.statements) for r in chart.summary] == [
+        ("John Kirby", "asserts", "2024-10-25", "2024-10-25", 1),
+        ("Kreml", "denies", "2024-10-23", "2024-10-24", 3),
+    ]
