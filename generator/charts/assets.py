@@ -176,12 +176,8 @@ class StanceChart(_Narrowable):
             spans.setdefault((p.claimant, p.stance), []).append(p)
         rows = []
         for (claimant, stance), points in spans.items():
-            dates = sorted(p.date for p in points if p.date)
-            rows.append(
-                StanceSpan(
-                    claimant, stance, dates[0] if dates else "", dates[-1] if dates else "", len(points)
-                )
-            )
+            dates = sorted(p.date for p in points if p.date) or [""]
+            rows.append(StanceSpan(claimant, stance, dates[0], dates[-1], len(points)))
         return sorted(rows, key=lambda r: (r.claimant.casefold(), r.claimant, r.stance))
 
     @property
