@@ -12,6 +12,7 @@ from pathlib import Path
 from generator.base.cache import KEEP_DAYS, ExtractionCache, pipeline_version, prune
 from generator.base.files import recover_folder, remove_folder, write_atomic
 from generator.base.lock import LOCK_FILE, BuildLock
+from generator.base.memory import collector_paused, kept_out_of_collection
 from generator.corpus.read import read_corpus
 from generator.errors import ConfigError, InputError
 from generator.evaluate.annotation import document_records
@@ -78,7 +79,8 @@ def build_report(
         permalinks = Permalinks.load(settings.permalinks)
     extracted = extract_corpus(settings, progress)
     knowledge = cached_knowledge(str(settings.knowledge) if settings.knowledge.exists() else None)
-    return resolve(extracted, permalinks, knowledge, settings.min_confidence)
+    with collector_paused():  # the model's objects all stay alive (generator.base.memory)
+        return resolve(extracted, permalinks, knowledge, settings.min_confidence)
 
 
 def write_extraction(report: Report, out: Path) -> None:
@@ -177,6 +179,15 @@ def _identity(folder: Path) -> str:
 def _build(settings: Settings, *, site: bool, progress: ProgressFactory) -> Report:
     permalinks = Permalinks.load(settings.permalinks)
     report = build_report(settings, progress, permalinks)
+    with kept_out_of_collection():  # the model stays to the end (generator.base.memory)
+        _publish(settings, report, permalinks, site=site, progress=progress)
+    return report
+
+
+def _publish(
+    settings: Settings, report: Report, permalinks: Permalinks, *, site: bool, progress: ProgressFactory
+) -> None:
+    """Render the report into docs/, build the site, record the addresses, prune the caches."""
     step = _bar(progress, "Seiten")
     settings.docs_dir.mkdir(parents=True, exist_ok=True)
     previous = Path(tempfile.mkdtemp(prefix=".lagebild-previous-", dir=settings.docs_dir))
@@ -218,4 +229,3 @@ def _build(settings: Settings, *, site: bool, progress: ProgressFactory) -> Repo
         old = sum(prune(settings.cache_dir / part) for part in ("extraction", "charts"))
         if old:
             log.info("%d cache entries unused for %d days removed", old, KEEP_DAYS)
-    return report

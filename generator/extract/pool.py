@@ -15,6 +15,7 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 
 from generator.base.cache import ExtractionCache
+from generator.base.memory import collector_paused
 from generator.corpus.read import RawArticle
 from generator.extract import Extracted, Extractor, corpus_year
 from generator.nlp import Pipeline
@@ -52,7 +53,8 @@ def extract_local(
     in the cache (a rebuild after a change to the pages alone never loads spaCy's pipeline)."""
     default_year = corpus_year(articles)
     keys = [cache.key(a.id, a.path, a.text, a.meta, default_year) if cache else "" for a in articles]
-    results: list[Extracted | None] = [cache.get(k) if cache else None for k in keys]
+    with collector_paused():  # thousands of loaded objects that all stay (generator.base.memory)
+        results: list[Extracted | None] = [cache.get(k) if cache else None for k in keys]
     todo = [i for i, r in enumerate(results) if r is None]
     if progress and len(todo) < len(articles):
         progress(len(articles) - len(todo))
