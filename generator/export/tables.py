@@ -16,14 +16,13 @@ from typing import Any
 from generator.model import Report
 from generator.resolve.index import ReportIndex
 
+DATA_FILES = ("data/claims.csv", "data/figures.csv", "data/report.json")
+
 
 def data_files(report: Report, ix: ReportIndex) -> dict[str, str]:
-    """``data/report.json`` (the whole model), ``data/figures.csv``, ``data/claims.csv``."""
-    return {
-        "data/claims.csv": claims_csv(ix),
-        "data/figures.csv": figures_csv(ix),
-        "data/report.json": report_json(report),
-    }
+    """``data/report.json`` (the whole model), ``data/figures.csv``, ``data/claims.csv``
+    (`DATA_FILES`)."""
+    return dict(zip(DATA_FILES, (claims_csv(ix), figures_csv(ix), report_json(report)), strict=True))
 
 
 def report_json(report: Report) -> str:

@@ -20,6 +20,7 @@ from typing import Any
 
 import jinja2
 
+from generator.base.background import Background
 from generator.base.formatting import (
     ACTOR_TYPE_DE,
     REGION_TYPE_DE,
@@ -33,7 +34,7 @@ from generator.base.formatting import (
 from generator.charts.assets import Asset, draw_assets
 from generator.charts.maps import format_coordinates
 from generator.errors import LagebildError
-from generator.export.tables import data_files
+from generator.export.tables import DATA_FILES, data_files
 from generator.model import Report
 from generator.render.accessibility import CONTACT_FILE, contact_markdown
 from generator.render.citation import SiteInfo
@@ -94,12 +95,12 @@ def render_report(
     pages = planner.plan()
     facets = PageFacets(planner.kit).by_path(page.path for page in pages)
     assets = collect_assets(pages)
-    data = data_files(report, index)
-    data[GLOSSARY_FILE] = glossary_markdown(report)
-    data[CONTACT_FILE] = contact_markdown(contact)
+    # The data files are written while the pages are rendered (`generator.base.background`).
+    tables = Background(lambda: data_files(report, index))
+    data = {GLOSSARY_FILE: glossary_markdown(report), CONTACT_FILE: contact_markdown(contact)}
     live = {page.path.removesuffix(".md").removesuffix("/index") for page in pages}
     data.update(redirect_files(report.redirects, live))
-    total = len(pages) + len(assets) + len(data)
+    total = len(pages) + len(assets) + len(DATA_FILES) + len(data)
     env = make_environment()
     facts = home_facts(env, report)
     docs_dir.mkdir(parents=True, exist_ok=True)
@@ -121,12 +122,13 @@ def render_report(
             write(page.path, render_page(env, page, facets.get(page.path)))
         for rel, svg in draw_assets(assets, cache_dir).items():
             write(rel, svg)
-        for rel, text in data.items():
+        for rel, text in {**tables.result(), **data}.items():
             write(rel, text)
         backup = previous if previous is not None else staging / ".previous"
         sync_sections(staging, docs_dir, SECTIONS, set(written), backup)
         update_home(docs_dir, facts, backup)
     finally:
+        tables.close()
         shutil.rmtree(staging, ignore_errors=True)
     return [docs_dir / rel for rel in sorted(written)]
 
