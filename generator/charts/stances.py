@@ -8,7 +8,7 @@ Same style as `generator.charts.figures`.
 from __future__ import annotations
 
 import textwrap
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -123,14 +123,47 @@ def render_stances(points: Sequence[StancePoint], *, title: str, layout: Layout 
             plt.close(fig)
 
 
+ALT_DATES = 5
+"""A claimant's stance with more dated statements than this is summed up in the text alternative
+("behauptet 40-mal, 23.10.2024 bis 05.11.2025") instead of listed date by date."""
+ALT_CLAIMANTS = 30
+"""The text alternative describes at most this many claimants (those with the most statements);
+the table under the chart lists all."""
+
+
+def _stances(name: str, mine: list[StancePoint]) -> str:
+    """`Kreml: bestreitet am 24.10.2024.`, date by date; or, with more than `ALT_DATES` of one
+    stance, by stance: `Kreml: bestreitet 12-mal, 24.10.2024 bis 05.11.2025.`"""
+    counts = Counter(p.stance for p in mine)
+    if max(counts.values()) <= ALT_DATES:
+        listed = ", ".join(f"{STANCE_DE.get(p.stance, p.stance)} am {format_date(p.date)}" for p in mine)
+        return f"{name}: {listed}."
+    parts = []
+    for stance in counts:
+        dates = [p.date for p in mine if p.stance == stance]
+        word = STANCE_DE.get(stance, stance)
+        if len(dates) > ALT_DATES:
+            parts.append(f"{word} {len(dates)}-mal, {format_date(min(dates))} bis {format_date(max(dates))}")
+        else:
+            parts.extend(f"{word} am {format_date(d)}" for d in dates)
+    return f"{name}: {', '.join(parts)}."
+
+
 def stance_alt(points: Sequence[StancePoint], *, title: str) -> str:
-    """Text alternative: each claimant's stances with dates."""
+    """Text alternative: each claimant's stances with dates (bounded: `ALT_DATES`, `ALT_CLAIMANTS`)."""
     shown = dated(points)
     parts = [f"Diagramm „{title}“: Haltungen im Zeitverlauf nach Akteur."]
-    for name in sorted({p.claimant for p in shown}):
-        mine = [p for p in shown if p.claimant == name]
-        listed = ", ".join(f"{STANCE_DE.get(p.stance, p.stance)} am {format_date(p.date)}" for p in mine)
-        parts.append(f"{name}: {listed}.")
+    by_name: dict[str, list[StancePoint]] = {}
+    for p in shown:
+        by_name.setdefault(p.claimant, []).append(p)
+    names = sorted(by_name)
+    if len(names) > ALT_CLAIMANTS:
+        names = sorted(sorted(names, key=lambda n: -len(by_name[n]))[:ALT_CLAIMANTS])
+    parts += [_stances(name, by_name[name]) for name in names]
+    if len(by_name) > len(names):
+        more = len(by_name) - len(names)
+        others = "ein weiterer Akteur" if more == 1 else f"{more} weitere Akteure"
+        parts.append(f"Dazu {others}; alle stehen in der Tabelle zum Diagramm.")
     undated = len(points) - len(shown)
     if undated:
         parts.append(f"{undated} Aussage(n) ohne Datum nicht dargestellt.")

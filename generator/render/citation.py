@@ -23,6 +23,7 @@ from generator.render.links import Linker
 from generator.resolve.index import ReportIndex
 
 MAX_SOURCES = 20  # a box lists at most this many sources, then links to the sources index
+MAX_APPEARANCES = 100  # a claim's schema.org data names at most this many articles (the newest)
 _SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 _SCHEMA_TYPES = {"person": "Person", "organization": "Organization", "state": "Country"}
 
@@ -157,7 +158,7 @@ def claim_json_ld(ix: ReportIndex, claim: Claim, site: SiteInfo, path: str) -> S
         data["url"] = site.page_url(path)
     if appearances:
         data["firstAppearance"] = appearances[0]
-        data["appearance"] = appearances
+        data["appearance"] = appearances[-MAX_APPEARANCES:]  # the newest; a claim may have thousands
     if authors:
         data["author"] = authors
     if about:

@@ -100,3 +100,18 @@ def test_a_long_stance_table_is_summed_up_by_actor_and_stance(monkeypatch: pytes
         ("John Kirby", "asserts", "2024-10-25", "2024-10-25", 1),
         ("Kreml", "denies", "2024-10-23", "2024-10-24", 3),
     ]
+
+
+def test_the_text_alternative_of_a_stance_chart_stays_short(monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.charts import stances
+
+    monkeypatch.setattr(stances, "ALT_DATES", 2)
+    monkeypatch.setattr(stances, "ALT_CLAIMANTS", 2)
+    days = [f"2024-10-{d:02d}" for d in range(20, 24)]
+    points = [StancePoint(d, "Kreml", "denies") for d in days]
+    points += [StancePoint("2024-10-25", "NATO", "confirms"), StancePoint("2024-10-26", "NATO", "asserts")]
+    points += [StancePoint("2024-10-27", "Kiew", "asserts")]
+    alt = stances.stance_alt(points, title="Haltungen")
+    assert "Kreml: bestreitet 4-mal, 20.10.2024 bis 23.10.2024." in alt  # more than ALT_DATES: summed up
+    assert "NATO: bestätigt am 25.10.2024, behauptet am 26.10.2024." in alt  # few: date by date
+    assert "Kiew" not in alt and "Dazu ein weiterer Akteur;" in alt  # the two with the most statements

@@ -7,6 +7,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from report_fixture import sample_report
 
 from generator import model
@@ -67,6 +68,20 @@ def test_claim_json_ld(tmp_path: Path) -> None:
     assert data["firstAppearance"]["publisher"]["name"] == "CNN"
     assert data["dateCreated"] == "2024-10-24"
     assert {"@type": "Place", "name": "Kursk"} in data["about"]
+
+
+def test_claim_json_ld_names_the_first_and_the_newest_articles_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.render import citation
+
+    monkeypatch.setattr(citation, "MAX_APPEARANCES", 1)
+    render_report(sample_report(), tmp_path)
+    page = (tmp_path / CLAIM).read_text("utf-8")
+    [payload] = re.findall(r'<script type="application/ld\+json">(.*)</script>', page)
+    data = json.loads(payload)
+    assert data["firstAppearance"]["publisher"]["name"] == "CNN"
+    assert len(data["appearance"]) == 1 and data["appearance"][0] != data["firstAppearance"]
 
 
 def test_glossary_lists_abbreviations_the_report_uses(tmp_path: Path) -> None:
