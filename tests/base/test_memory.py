@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import weakref
 
 import pytest
 
@@ -35,3 +36,16 @@ def test_objects_alive_at_the_start_are_kept_out_of_reach_until_the_end() -> Non
     with pytest.raises(RuntimeError), kept_out_of_collection():
         raise RuntimeError("a failing phase")
     assert gc.get_freeze_count() == 0
+
+
+def test_cycles_left_by_a_paused_phase_are_freed_not_frozen() -> None:
+    class Node:
+        other: object = None
+
+    with collector_paused():
+        a, b = Node(), Node()
+        a.other, b.other = b, a  # a cycle: only the collector can free it
+        gone = weakref.ref(a)
+        del a, b
+    with kept_out_of_collection():
+        assert gone() is None
