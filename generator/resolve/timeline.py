@@ -59,6 +59,11 @@ class Day:
         return f"tag-{self.date}" if self.date else "ohne-datum"
 
 
+def count(days: list[Day], kind: str) -> int:
+    """Entries of `kind` ("published", "statement", "figure") on `days`."""
+    return sum(1 for day in days for e in day.entries if e.kind == kind)
+
+
 @dataclass(frozen=True)
 class Month:
     key: str  # "2024-10", "" for undated entries
@@ -80,7 +85,7 @@ class Month:
         return f"{MONTHS[int(month) - 1].capitalize()} {year}"
 
     def count(self, kind: str) -> int:
-        return sum(1 for day in self.days for e in day.entries if e.kind == kind)
+        return count(self.days, kind)
 
 
 @dataclass(frozen=True)
@@ -97,7 +102,7 @@ class Part:
         return f"chronik/{self.slug}.md"
 
     def count(self, kind: str) -> int:
-        return sum(1 for day in self.days for e in day.entries if e.kind == kind)
+        return count(self.days, kind)
 
 
 def _size(days: list[Day]) -> int:
