@@ -185,11 +185,18 @@ class StanceChart(_Narrowable):
         """Whether the table would have more than `TABLE_ROWS` rows (then `summary` stands in)."""
         return len(set(self.points)) > TABLE_ROWS
 
+    @property
+    def drawn(self) -> tuple[StancePoint, ...]:
+        """The points the chart draws: each (date, actor, stance) once, in a fixed order. The same
+        statement reported again on the same day changes the table's count, not the picture, so
+        it does not redraw the chart."""
+        return tuple(sorted(set(self.points), key=lambda p: (p.claimant, p.date, p.stance)))
+
     def render(self) -> str:
-        return _stance_svg(self.points, self.title, self.layout)
+        return _stance_svg(self.drawn, self.title, self.layout)
 
     def cache_key(self) -> str:
-        return repr(("stances", self.points, self.title, self.narrow))
+        return repr(("stances", self.drawn, self.title, self.narrow))
 
 
 @dataclass(frozen=True)
@@ -245,7 +252,10 @@ class RegionMap:
         return ()  # a map scales with the screen: it has no labels to keep readable
 
     def cache_key(self) -> str:
-        return repr(("map", self.region, shapes_path().name, shapes_path().stat().st_size))
+        # What the map shows, not the region's mentions: a new mention must not redraw the map.
+        r = self.region
+        shown = (r.id, r.name, r.type, r.country, r.lat, r.lon)
+        return repr(("map", shown, shapes_path().name, shapes_path().stat().st_size))
 
 
 # Same data, same SVG: within one process (tests, repeated builds) each chart is drawn once.

@@ -14,6 +14,7 @@ from site_projects import files
 from generator.charts import assets
 from generator.charts.assets import FigureChart, MentionChart, RegionMap, StanceChart, draw_assets
 from generator.charts.stances import StancePoint
+from generator.model import Mention, Region
 from generator.render.write import collect_assets, render_report
 
 
@@ -115,3 +116,24 @@ def test_the_text_alternative_of_a_stance_chart_stays_short(monkeypatch: pytest.
     assert "Kreml: bestreitet 4-mal, 20.10.2024 bis 23.10.2024." in alt  # more than ALT_DATES: summed up
     assert "NATO: bestätigt am 25.10.2024, behauptet am 26.10.2024." in alt  # few: date by date
     assert "Kiew" not in alt and "Dazu ein weiterer Akteur;" in alt  # the two with the most statements
+
+
+def test_a_new_mention_does_not_redraw_a_region_map() -> None:
+    region = Region("kursk", "Kursk", "city", country="RU", lat=51.73, lon=36.19)
+    before = RegionMap("regionen/kursk/karte.svg", region, "Russland").cache_key()
+    region.mentions.append(Mention("a1", 3, "Kursk", 10, 15))
+    assert RegionMap("regionen/kursk/karte.svg", region, "Russland").cache_key() == before
+    moved = Region("kursk", "Kursk", "city", country="RU", lat=51.0, lon=36.19)
+    assert RegionMap("regionen/kursk/karte.svg", moved, "Russland").cache_key() != before
+
+
+def test_a_statement_repeated_on_the_same_day_does_not_redraw_the_stance_chart() -> None:
+    once = (StancePoint("2025-01-14", "NATO", "confirms"), StancePoint("2025-01-10", "Kreml", "denies"))
+    again = (*once, StancePoint("2025-01-14", "NATO", "confirms"))
+    chart = StanceChart("c.svg", "Behauptung", once)
+    repeated = StanceChart("c.svg", "Behauptung", again)
+    assert repeated.cache_key() == chart.cache_key()
+    assert repeated.render() == chart.render()
+    assert dict(repeated.table)[once[0]] == 2  # the table still counts both statements
+    later = StanceChart("c.svg", "Behauptung", (*once, StancePoint("2025-01-20", "NATO", "confirms")))
+    assert later.cache_key() != chart.cache_key()
