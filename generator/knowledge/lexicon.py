@@ -22,6 +22,7 @@ from spacy.strings import get_string_id
 
 from generator.base.cache import write_pickle
 from generator.base.digest import code_digest
+from generator.base.memory import collector_paused
 
 CACHE_VERSION = "3"
 
@@ -151,7 +152,7 @@ def load_lexicon() -> Lexicon:
     path = cache_dir() / f"lexicon-{code_digest('knowledge')}-{_versions()}.pickle"
     if path.exists():
         try:
-            with path.open("rb") as fh:
+            with path.open("rb") as fh, collector_paused():  # objects that all stay (base.memory)
                 return pickle.load(fh)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
             pass
