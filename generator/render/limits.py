@@ -31,6 +31,12 @@ EVIDENCE_ROWS = 300
 """Most statements a claim page lists (and figures in their sentences), most figures a series
 page lists: the newest. About 200 kB of HTML each."""
 
+NAMES_SHOWN = 30
+"""Most links in one line of names on a claim page (Geäußert von, Betrifft, Orte): a claim
+repeated by hundreds of speakers names the `NAMES_SHOWN` with the most statements and says how many
+more there are (the stance table below lists all). A line of hundreds of links is no use to a
+reader, and Markdown takes time quadratic in the links of one paragraph to convert it."""
+
 CONFLICTS_SHOWN = 20
 """At most this many disputed figures (and, per figure, figures it clashes with) in a series'
 conflicts box; the table of all figures follows on the same page."""
@@ -54,6 +60,15 @@ def newest(rows: Sequence[Any], date: Callable[[Any], str | None], limit: int | 
     if len(rows) <= limit:
         return Shown(list(rows), len(rows))
     ranked = sorted(range(len(rows)), key=lambda i: (date(rows[i]) or "", -i), reverse=True)
+    keep = set(ranked[:limit])
+    return Shown([row for i, row in enumerate(rows) if i in keep], len(rows))
+
+
+def most(rows: Sequence[Any], weight: Callable[[Any], int], limit: int) -> Shown:
+    """The `limit` rows of the greatest `weight` (the earlier of equal ones), in their given order."""
+    if len(rows) <= limit:
+        return Shown(list(rows), len(rows))
+    ranked = sorted(range(len(rows)), key=lambda i: (-weight(rows[i]), i))
     keep = set(ranked[:limit])
     return Shown([row for i, row in enumerate(rows) if i in keep], len(rows))
 

@@ -388,3 +388,23 @@ def test_undated_report_still_charts_its_figures(tmp_path: Path) -> None:
     assert "charts/" not in claim  # no dates, no stance chart
     source = read(tmp_path, "quellen/001-bbbb2222.md")
     assert "erschlossen" not in source  # "published" is marked inferred, but there is no date to mark
+
+
+def test_a_long_line_of_speakers_names_those_with_the_most_statements(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from collections import Counter
+
+    from generator.render import limits
+
+    report = sample_report()
+    claim = next(c for c in report.claims if len(c.status.claimants) >= 3)
+    counts = Counter(st.claimant for st in claim.statements)
+    top = max(claim.status.claimants, key=lambda a: (counts[a], -claim.status.claimants.index(a)))
+    monkeypatch.setattr(limits, "NAMES_SHOWN", 1)
+    render_report(report, tmp_path)
+    page = next(p for p in (tmp_path / "behauptungen").glob("*.md") if claim.text in p.read_text("utf-8"))
+    line = next(x for x in page.read_text("utf-8").splitlines() if x.startswith("**Geäußert von:**"))
+    hidden = len(claim.status.claimants) - 1
+    assert line.count("](../akteure/") == 1 and f"(../akteure/{top}.md)" in line
+    assert line.endswith(f" und {hidden} weitere; genannt sind die 1 mit den meisten Aussagen")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.charts.assets import StanceChart
@@ -28,9 +30,9 @@ class FigureGroup:
 class ClaimPage:
     claim: Claim
     summary: ClaimStatus
-    claimants: list[Safe]  # who made a statement about it, by name
-    subjects: list[Safe]  # actors it is about
-    places: list[Safe]  # regions it is about
+    claimants: Shown  # of links: who made a statement about it, at most `limits.NAMES_SHOWN`
+    subjects: Shown  # of links: actors it is about
+    places: Shown  # of links: regions it is about
     chart: StanceChart | None
     statements: Shown  # of StatementRow, oldest first: all, or the newest `limits.EVIDENCE_ROWS`
     figures: Shown  # of the figures in the statements' sentences: how many the groups list
@@ -64,6 +66,21 @@ def figure_groups(kit: Kit, figures: list[Figure]) -> list[FigureGroup]:
     ]
 
 
+def statements_by(claim: Claim) -> Counter[str]:
+    return Counter(st.claimant for st in claim.statements)
+
+
+def names(
+    links: Callable[[list[str]], list[Safe]],
+    ids: Sequence[str],
+    weight: Mapping[str, int] | None = None,
+) -> Shown:
+    """Links for one line of names: all, or the `limits.NAMES_SHOWN` of greatest `weight` (the
+    first ones without a weight), in their given order. Only the shown names are linked."""
+    shown = limits.most(list(ids), lambda i: weight.get(i, 0) if weight else 0, limits.NAMES_SHOWN)
+    return Shown(links(shown.rows), shown.total)
+
+
 def claim_page(kit: Kit, claim: Claim) -> PageSpec:
     ix, rows = kit.ix, kit.rows
     statements = sorted(claim.statements, key=ix.statement_key)
@@ -74,9 +91,9 @@ def claim_page(kit: Kit, claim: Claim) -> PageSpec:
     data = ClaimPage(
         claim=claim,
         summary=claim.status,
-        claimants=rows.actor_links(claim.status.claimants),
-        subjects=rows.actor_links(claim.actors),
-        places=rows.regions(claim.regions),
+        claimants=names(rows.actor_links, claim.status.claimants, statements_by(claim)),
+        subjects=names(rows.actor_links, claim.actors),
+        places=names(rows.regions, claim.regions),
         chart=chart,
         statements=Shown([rows.statement(claim, st) for st in listed.rows], listed.total),
         figures=figures,
