@@ -252,10 +252,15 @@ def plain_data(value: Any) -> Any:
         return {plain_data(k): plain_data(v) for k, v in value.items()}
     if isinstance(value, tuple):
         return tuple(plain_data(v) for v in value)
+    if not is_dataclass(value):
+        return value
+    return {name: plain_data(getattr(value, name)) for name in field_names(value)}
+
+
+def field_names(value: Any) -> tuple[str, ...]:
+    """The field names of the dataclass instance `value`, in their order (looked up once per class)."""
     cls = type(value)
     names = _FIELD_NAMES.get(cls)
-    if names is None and is_dataclass(value):
-        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(value))
     if names is None:
-        return value
-    return {name: plain_data(getattr(value, name)) for name in names}
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(value))
+    return names

@@ -11,9 +11,11 @@ import io
 import json
 import re
 from collections.abc import Iterable
-from typing import Any
+from dataclasses import is_dataclass
+from pathlib import Path
+from typing import Any, TextIO
 
-from generator.model import Report
+from generator.model import Report, field_names
 from generator.resolve.index import ReportIndex
 
 DATA_FILES = ("data/claims.csv", "data/figures.csv", "data/report.json")
@@ -25,20 +27,60 @@ def data_files(report: Report, ix: ReportIndex) -> dict[str, str]:
     return dict(zip(DATA_FILES, (claims_csv(ix), figures_csv(ix), report_json(report)), strict=True))
 
 
+def write_data_files(report: Report, ix: ReportIndex, folder: Path) -> list[str]:
+    """Write `DATA_FILES` below `folder` and return their paths relative to it.
+
+    ``report.json`` goes to the file as it is encoded: at 10,000 articles it is some 300 MB,
+    which as one string (and the model as dicts before it) would double the build's memory."""
+    (folder / "data").mkdir(parents=True, exist_ok=True)
+    for rel, text in (("data/claims.csv", claims_csv(ix)), ("data/figures.csv", figures_csv(ix))):
+        (folder / rel).write_text(text, encoding="utf-8", newline="")
+    with (folder / "data/report.json").open("w", encoding="utf-8", newline="") as fh:
+        write_report_json(report, fh)
+    return list(DATA_FILES)
+
+
 def report_json(report: Report) -> str:
     """The whole model as ``json.dumps(plain_text(report.to_dict()), ensure_ascii=False, indent=1,
     sort_keys=True)`` would write it, in one pass (the standard encoder is slow with an indent)."""
-    out: list[str] = []
-    _emit(report.to_dict(), "\n", out)
-    return "".join(out)
+    buffer = io.StringIO()
+    write_report_json(report, buffer)
+    return buffer.getvalue()
+
+
+def write_report_json(report: Report, out: TextIO) -> None:
+    """`report_json` written to `out` piece by piece: the model is read as it is, never copied."""
+    sink = _Sink(out)
+    _emit(report, "\n", sink)
+    sink.flush()
+
+
+class _Sink:
+    """Collects the encoded pieces and writes them out in batches."""
+
+    BATCH = 1 << 16
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        self.parts: list[str] = []
+
+    def append(self, part: str) -> None:
+        self.parts.append(part)
+        if len(self.parts) >= self.BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        self.out.write("".join(self.parts))
+        self.parts.clear()
 
 
 _encode_text = json.encoder.encode_basestring  # type: ignore[attr-defined]
 _encode_float = json.encoder.JSONEncoder().iterencode  # NaN and infinities as json.dumps writes them
 
 
-def _emit(value: Any, newline: str, out: list[str]) -> None:
-    """Append `value` as indented JSON (one space per level) to `out`; text without control characters."""
+def _emit(value: Any, newline: str, out: _Sink) -> None:
+    """Append `value` as indented JSON (one space per level) to `out`; text without control characters.
+    A dataclass is written as the dict of its fields (`generator.model.plain_data`)."""
     if isinstance(value, str):
         out.append(_encode_text(_CONTROL.sub("", value)))
     elif value is None:
@@ -53,11 +95,13 @@ def _emit(value: Any, newline: str, out: list[str]) -> None:
         _emit_dict(value, newline, out)
     elif isinstance(value, list | tuple):
         _emit_list(value, newline, out)
+    elif is_dataclass(value) and not isinstance(value, type):
+        _emit_dict({name: getattr(value, name) for name in field_names(value)}, newline, out)
     else:
         out.append(json.dumps(plain_text(value), ensure_ascii=False))
 
 
-def _emit_dict(value: dict[Any, Any], newline: str, out: list[str]) -> None:
+def _emit_dict(value: dict[Any, Any], newline: str, out: _Sink) -> None:
     if not value:
         out.append("{}")
         return
@@ -70,7 +114,7 @@ def _emit_dict(value: dict[Any, Any], newline: str, out: list[str]) -> None:
     out.append(newline + "}")
 
 
-def _emit_list(value: list[Any] | tuple[Any, ...], newline: str, out: list[str]) -> None:
+def _emit_list(value: list[Any] | tuple[Any, ...], newline: str, out: _Sink) -> None:
     if not value:
         out.append("[]")
         return

@@ -13,6 +13,7 @@ docs folder back exactly as it was (a failed site build, a failure half-way thro
 from __future__ import annotations
 
 import contextlib
+import filecmp
 import json
 import os
 import shutil
@@ -40,6 +41,19 @@ def unchanged(docs_dir: Path, rel: str, data: bytes) -> bool:
         return target.stat().st_size == len(data) and target.read_bytes() == data
     except OSError:
         return False
+
+
+def move_if_changed(source: Path, docs_dir: Path, rel: str, staging: Path) -> None:
+    """Stage the finished file `source` as `rel` (moved into `staging`), unless `docs_dir/rel`
+    already holds the same bytes; then `source` is left where it is."""
+    target = docs_dir / rel
+    try:
+        same = target.stat().st_size == source.stat().st_size and filecmp.cmp(source, target, shallow=False)
+    except OSError:
+        same = False
+    if not same:
+        (staging / rel).parent.mkdir(parents=True, exist_ok=True)
+        os.replace(source, staging / rel)
 
 
 def sync_sections(

@@ -34,7 +34,7 @@ from generator.base.formatting import (
 from generator.charts.assets import Asset, draw_assets
 from generator.charts.maps import format_coordinates
 from generator.errors import LagebildError
-from generator.export.tables import DATA_FILES, data_files
+from generator.export.tables import DATA_FILES, write_data_files
 from generator.model import Report
 from generator.render.accessibility import CONTACT_FILE, contact_markdown
 from generator.render.citation import SiteInfo
@@ -45,7 +45,7 @@ from generator.render.glossary import GLOSSARY_FILE, glossary_markdown
 from generator.render.home import restore_home, update_home
 from generator.render.pages import PageSpec, Planner
 from generator.render.redirects import redirect_files
-from generator.render.sync import restore_files, sync_sections, unchanged
+from generator.render.sync import move_if_changed, restore_files, sync_sections, unchanged
 from generator.resolve.index import ReportIndex
 
 SECTIONS: tuple[str, ...] = (
@@ -95,8 +95,6 @@ def render_report(
     pages = planner.plan()
     facets = PageFacets(planner.kit).by_path(page.path for page in pages)
     assets = collect_assets(pages)
-    # The data files are written while the pages are rendered (`generator.base.background`).
-    tables = Background(lambda: data_files(report, index))
     data = {GLOSSARY_FILE: glossary_markdown(report), CONTACT_FILE: contact_markdown(contact)}
     live = {page.path.removesuffix(".md").removesuffix("/index") for page in pages}
     data.update(redirect_files(report.redirects, live))
@@ -105,6 +103,10 @@ def render_report(
     facts = home_facts(env, report)
     docs_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".lagebild-render-", dir=docs_dir))
+    # The data files are written into their own staging folder while the pages are rendered
+    # (`generator.base.background`); only their names come back.
+    tables_dir = Path(tempfile.mkdtemp(prefix=".lagebild-data-", dir=docs_dir))
+    tables = Background(lambda: write_data_files(report, index, tables_dir))
     written: list[str] = []
 
     def write(rel: str, text: str) -> None:
@@ -122,7 +124,12 @@ def render_report(
             write(page.path, render_page(env, page, facets.get(page.path)))
         for rel, svg in draw_assets(assets, cache_dir).items():
             write(rel, svg)
-        for rel, text in {**tables.result(), **data}.items():
+        for rel in tables.result():
+            move_if_changed(tables_dir / rel, docs_dir, rel, staging)
+            written.append(rel)
+            if progress is not None:
+                progress(len(written), total)
+        for rel, text in data.items():
             write(rel, text)
         backup = previous if previous is not None else staging / ".previous"
         sync_sections(staging, docs_dir, SECTIONS, set(written), backup)
@@ -130,6 +137,7 @@ def render_report(
     finally:
         tables.close()
         shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(tables_dir, ignore_errors=True)
     return [docs_dir / rel for rel in sorted(written)]
 
 

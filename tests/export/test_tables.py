@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -62,3 +63,20 @@ def test_exported_csv_and_json_are_neutralised() -> None:
     assert "\u202e" not in files["data/report.json"]
     data = json.loads(files["data/report.json"])
     assert claim.text in {c["text"] for c in data["claims"]}  # JSON keeps the text as written
+
+
+def test_data_files_written_to_disk_in_batches_match_the_strings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.export import tables
+
+    monkeypatch.setattr(tables._Sink, "BATCH", 3)  # many small writes, as at 10,000 articles
+    report = sample_report()
+    ix = ReportIndex(report)
+    written = tables.write_data_files(report, ix, tmp_path)
+    assert written == list(tables.DATA_FILES)
+    files = data_files(report, ix)
+    assert {rel: (tmp_path / rel).read_text("utf-8") for rel in written} == files
+    assert json.loads(files["data/report.json"]) == json.loads(
+        json.dumps(report.to_dict(), ensure_ascii=False, indent=1, sort_keys=True)
+    )
