@@ -12,8 +12,9 @@ would:
 
 A page's HTML also depends on things outside its Markdown: mkdocs.yml, the theme, the
 snippets appended to every page, the pages named in the navigation without a title of their
-own. Their digest is the build's *fingerprint*; when it changed (or a page was removed, whose
-links elsewhere only a full build checks), the build is a full one. The state lives in the
+own. Their digest is the build's *fingerprint*; when it changed, the build is a full one. When
+a page was removed, every page whose Markdown names its file is built again too, so that a link
+left pointing at it fails the strict build as it would in a full one (`pages_naming`). The state lives in the
 cache folder and is trusted only for the very site it was written for (the digest of its
 search index entry, which changes with the text of any page, must match).
 """
@@ -140,7 +141,7 @@ class Plan:
     changed: set[str] = field(default_factory=set)  # docs files to rebuild whatever their times say
 
 
-def plan(previous: BuildState | None, current: BuildState, site_dir: Path) -> Plan:
+def plan(previous: BuildState | None, current: BuildState, site_dir: Path, docs_dir: Path) -> Plan:
     if previous is None:
         return Plan(False, "no earlier build recorded")
     index = site_dir / SEARCH_INDEX
@@ -148,20 +149,44 @@ def plan(previous: BuildState | None, current: BuildState, site_dir: Path) -> Pl
         return Plan(False, "the site folder is not the one last built")
     if previous.fingerprint != current.fingerprint:
         return Plan(False, "configuration, theme, navigation or appended snippets changed")
-    removed = sorted(set(previous.docs) - set(current.docs))
-    if any(p.endswith(".md") for p in removed):
-        return Plan(False, f"{len(removed)} files removed")
     changed = {p for p, d in current.docs.items() if previous.docs.get(p) != d}
-    return Plan(True, f"{len(changed)} of {len(current.docs)} docs files changed", changed)
+    removed = sorted(p for p in set(previous.docs) - set(current.docs) if p.endswith(".md"))
+    linking = pages_naming(docs_dir, current.docs, removed) - changed
+    reason = f"{len(changed)} of {len(current.docs)} docs files changed"
+    if removed:
+        reason += f", {len(removed)} pages removed, {len(linking)} more pages naming them"
+    return Plan(True, reason, changed | linking)
+
+
+def pages_naming(docs_dir: Path, docs: dict[str, str], removed: list[str]) -> set[str]:
+    """The Markdown pages among `docs` whose text names the file of a `removed` page: all that can
+    link to it (a link names the file; a few more may name it otherwise, which only costs time)."""
+    if not removed:
+        return set()
+    names = {_link_name(p) for p in removed}
+    found = set()
+    for rel in docs:
+        if rel.endswith(".md"):
+            text = (docs_dir / rel).read_text(encoding="utf-8", errors="replace")
+            if any(name in text for name in names):
+                found.add(rel)
+    return found
+
+
+def _link_name(path: str) -> str:
+    """What any link to the page at `path` contains: its file name, with its folder for an index."""
+    parts = path.split("/")
+    return "/".join(parts[-2:]) if parts[-1] in ("index.md", "README.md") and len(parts) > 1 else parts[-1]
 
 
 def prepare(config: MkDocsConfig, config_file: Path, state_file: Path | None) -> tuple[Plan, BuildState]:
     """How to build the site of `config` (full without a `state_file`), and the state to record."""
-    docs = file_digests(Path(config.docs_dir))
+    docs_dir = Path(config.docs_dir)
+    docs = file_digests(docs_dir)
     current = BuildState(fingerprint(config, config_file, docs), docs)
     if state_file is None:
         return Plan(False, "incremental builds off"), current
-    return plan(BuildState.load(state_file), current, Path(config.site_dir)), current
+    return plan(BuildState.load(state_file), current, Path(config.site_dir), docs_dir), current
 
 
 def record(state: BuildState, site_dir: Path, state_file: Path | None) -> None:

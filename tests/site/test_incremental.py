@@ -91,15 +91,64 @@ def test_a_changed_page_is_rebuilt_whatever_its_file_time_says(project: Path) ->
     assert any("Zeitstempelprobe" in d["content"] for d in indexed_documents(project / "site"))
 
 
-def test_a_config_change_or_a_removed_article_builds_everything(project: Path, tmp_path: Path) -> None:
+def test_a_config_change_builds_everything(project: Path) -> None:
     config = project / "mkdocs.yml"
     config.write_text(config.read_text("utf-8").replace("site_name: Lagebild", "site_name: Lagebild Ost"))
     assert built(project) == "full"
     assert "Lagebild Ost" in (project / "site" / "akteure" / "index.html").read_text("utf-8")
 
-    remove_article(project, sorted(p.name for p in (project / "seeds").glob("*.txt"))[-1])
-    assert built(project) == "full"
+
+def test_a_removed_page_is_built_incrementally_to_the_full_site(project: Path, tmp_path: Path) -> None:
+    # (A removed article usually changes the abbreviations appended to every page as well, which
+    # builds everything; a page of one's own going away does not.)
+    docs = project / "docs"
+    (docs / "anhang.md").write_text("# Anhang\n\nText.\n", "utf-8")
+    assert built(project) == "incremental"
+    assert (project / "site" / "anhang" / "index.html").is_file()
+    untouched = project / "site" / "methode" / "index.html"
+    stamp = untouched.stat().st_mtime_ns
+    (docs / "anhang.md").unlink()
+    assert built(project) == "incremental"
+    assert not (project / "site" / "anhang").exists()
+    assert untouched.stat().st_mtime_ns == stamp
     assert_same_site(project / "site", full_copy(project, tmp_path / "full") / "site")
+
+
+def test_a_removed_article_rebuilds_to_the_full_site(project: Path, tmp_path: Path) -> None:
+    remove_article(project, sorted(p.name for p in (project / "seeds").glob("*.txt"))[-1])
+    built(project)  # in full here: the abbreviations appended to every page changed with it
+    assert_same_site(project / "site", full_copy(project, tmp_path / "full") / "site")
+
+
+def test_a_link_left_to_a_removed_page_fails_the_incremental_build_as_a_full_one(project: Path) -> None:
+    docs = project / "docs"
+    (docs / "anhang.md").write_text("# Anhang\n\nText.\n", "utf-8")
+    (docs / "notizen.md").write_text("# Notizen\n\nSiehe [Anhang](anhang.md).\n", "utf-8")
+    assert built(project) == "incremental"
+    (docs / "anhang.md").unlink()  # the page goes, the link to it stays
+    with source_date_epoch():
+        result = build(project, "-v")
+    assert result.exit_code != 0
+    assert "notizen.md" in result.output and "anhang.md" in result.output
+
+
+def test_the_pages_naming_a_removed_page_are_those_that_can_link_to_it(tmp_path: Path) -> None:
+    from generator.site.incremental import pages_naming
+
+    pages = {
+        "a.md": "[Kreml](akteure/kreml.md#aussagen)",
+        "b.md": "Nichts davon.",
+        "c.md": "[Seite 3](../quellen/seite-3/index.md)",
+        "d.md": "[Andere Seite 3](../zahlen/seite-3/index.md)",
+        "bild.svg": "kreml.md",
+    }
+    for rel, text in pages.items():
+        (tmp_path / rel).write_text(text, "utf-8")
+    docs = dict.fromkeys(pages, "")
+    assert pages_naming(tmp_path, docs, ["akteure/kreml.md"]) == {"a.md"}
+    # d.md names another folder's "seite-3/index.md": built again as well, which only costs time
+    assert pages_naming(tmp_path, docs, ["quellen/seite-3/index.md"]) == {"c.md", "d.md"}
+    assert pages_naming(tmp_path, docs, []) == set()
 
 
 def test_a_site_folder_that_was_changed_elsewhere_is_built_in_full(project: Path) -> None:
