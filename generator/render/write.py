@@ -105,7 +105,7 @@ def render_report(
     staging = Path(tempfile.mkdtemp(prefix=".lagebild-render-", dir=docs_dir))
     # The data files are written into their own staging folder while the pages are rendered
     # (`generator.base.background`); only their names come back.
-    tables_dir = Path(tempfile.mkdtemp(prefix=".lagebild-data-", dir=docs_dir))
+    tables_dir = Path(tempfile.mkdtemp(prefix=".lagebild-render-data-", dir=docs_dir))
     tables = Background(lambda: write_data_files(report, index, tables_dir))
     written: list[str] = []
 

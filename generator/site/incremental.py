@@ -12,7 +12,11 @@ would:
 
 A page's HTML also depends on things outside its Markdown: mkdocs.yml, the theme, the
 snippets appended to every page, the pages named in the navigation without a title of their
-own. Their digest is the build's *fingerprint*; when it changed, the build is a full one. When
+own. Their digest is the build's *fingerprint*; when it changed, the build is a full one. A
+snippet made of abbreviation definitions alone (``*[NATO]: …``, appended to every page) is the
+exception: an abbreviation changes only the pages whose text has it, so its definitions are
+kept in the state and a page that names a new, changed or dropped abbreviation is built again
+(`glossary`, `pages_naming`). When
 a page was removed, every page whose Markdown names its file is built again too, so that a link
 left pointing at it fails the strict build as it would in a full one (`pages_naming`). The state lives in the
 cache folder and is trusted only for the very site it was written for (the digest of its
@@ -25,6 +29,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -42,7 +47,10 @@ from generator.site.search import ENTRY
 
 log = logging.getLogger(__name__)
 
-STATE_VERSION = 2
+STATE_VERSION = 3
+ABBREVIATION = re.compile(r"^\*\[([^\]]+)\]:(.*)$")
+PLAIN_TERM = re.compile(r"[\w .\-/]+")  # written the same in a page's Markdown as in its text
+SNIPPET_MARK = "--8<--"  # pymdownx.snippets' include
 SEARCH_INDEX = ENTRY  # Pagefind's entry file: its digest identifies the site last built
 PACKAGES = ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown", "pagefind", "lagebild")
 
@@ -87,16 +95,45 @@ def _untitled_nav_pages(nav: Any) -> Iterator[str]:
                 yield from _untitled_nav_pages(value)
 
 
-def fingerprint(config: MkDocsConfig, config_file: Path, docs: dict[str, str]) -> str:
-    """The digest of everything that every page's HTML depends on besides its own source."""
+def glossary(path: Path) -> dict[str, str] | None:
+    """The abbreviations a snippet defines (``{"NATO": "…"}``), if it holds nothing else; else None."""
+    try:
+        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    except (OSError, UnicodeDecodeError):
+        return None
+    found = [ABBREVIATION.match(line) for line in lines]
+    if not lines or not all(found):
+        return None
+    return {m.group(1): m.group(2).strip() for m in found if m}
+
+
+def snippets(config: MkDocsConfig, docs: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """The files MkDocs does not publish but pages include: (digests of the other snippets,
+    definitions of the abbreviation glossaries, ``"file\tNATO"`` keys)."""
     excluded = config.exclude_docs
+    other: dict[str, str] = {}
+    terms: dict[str, str] = {}
+    for rel, data in docs.items():
+        if excluded is None or not excluded.match_file(rel):
+            continue
+        defined = glossary(Path(config.docs_dir) / rel)
+        if defined is None:
+            other[rel] = data
+        else:
+            terms.update({f"{rel}\t{term}": text for term, text in defined.items()})
+    return other, terms
+
+
+def fingerprint(config: MkDocsConfig, config_file: Path, docs: dict[str, str], other: dict[str, str]) -> str:
+    """The digest of everything that every page's HTML depends on besides its own source and the
+    abbreviations it uses (`other`: the digests of the snippets that are not glossaries)."""
     parts: dict[str, Any] = {
         "state": STATE_VERSION,
         "versions": _versions(),
         "plugins": code_digest("site"),  # the plugins `lagebild build` adds shape every page
         "config": digest(config_file.read_bytes()),
         # files MkDocs does not publish but pages include (snippets appended to every page)
-        "excluded": {p: d for p, d in docs.items() if excluded is not None and excluded.match_file(p)},
+        "excluded": other,
     }
     if config.nav is None:  # automatic navigation: every page lists every other
         parts["pages"] = sorted(p for p in docs if p.endswith(".md"))
@@ -115,6 +152,7 @@ class BuildState:
     fingerprint: str = ""
     docs: dict[str, str] = field(default_factory=dict)
     search_index: str = ""
+    terms: dict[str, str] = field(default_factory=dict)  # abbreviations defined (`snippets`)
 
     @classmethod
     def load(cls, path: Path | None) -> BuildState | None:
@@ -122,13 +160,18 @@ class BuildState:
             return None
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            return cls(data["fingerprint"], dict(data["docs"]), data["search_index"])
+            return cls(data["fingerprint"], dict(data["docs"]), data["search_index"], dict(data["terms"]))
         except (OSError, ValueError, KeyError, TypeError):
             log.info("%s: unreadable build state, building the whole site", path)
             return None
 
     def save(self, path: Path) -> None:
-        payload = {"fingerprint": self.fingerprint, "docs": self.docs, "search_index": self.search_index}
+        payload = {
+            "fingerprint": self.fingerprint,
+            "docs": self.docs,
+            "search_index": self.search_index,
+            "terms": self.terms,
+        }
         write_atomic(path, json.dumps(payload, sort_keys=True))
 
 
@@ -151,19 +194,27 @@ def plan(previous: BuildState | None, current: BuildState, site_dir: Path, docs_
         return Plan(False, "configuration, theme, navigation or appended snippets changed")
     changed = {p for p, d in current.docs.items() if previous.docs.get(p) != d}
     removed = sorted(p for p in set(previous.docs) - set(current.docs) if p.endswith(".md"))
-    linking = pages_naming(docs_dir, current.docs, removed) - changed
+    # an abbreviation added, dropped or defined otherwise: its term
+    terms = {key.partition("\t")[2] for key, _ in previous.terms.items() ^ current.terms.items()}
+    if any(not PLAIN_TERM.fullmatch(term) for term in terms):  # might be written otherwise in a page
+        return Plan(False, "an abbreviation with special characters changed")
+    names = {_link_name(p) for p in removed} | terms
+    if terms:
+        names.add(SNIPPET_MARK)  # a page that includes a snippet may show the term through it
+    named = pages_naming(docs_dir, current.docs, names) - changed
     reason = f"{len(changed)} of {len(current.docs)} docs files changed"
-    if removed:
-        reason += f", {len(removed)} pages removed, {len(linking)} more pages naming them"
-    return Plan(True, reason, changed | linking)
+    if removed or terms:
+        reason += f"; {len(removed)} pages removed and {len(terms)} abbreviations changed"
+        reason += f", named by {len(named)} more pages"
+    return Plan(True, reason, changed | named)
 
 
-def pages_naming(docs_dir: Path, docs: dict[str, str], removed: list[str]) -> set[str]:
-    """The Markdown pages among `docs` whose text names the file of a `removed` page: all that can
-    link to it (a link names the file; a few more may name it otherwise, which only costs time)."""
-    if not removed:
+def pages_naming(docs_dir: Path, docs: dict[str, str], names: set[str]) -> set[str]:
+    """The Markdown pages among `docs` whose text has one of `names`: the file name of a removed
+    page (all pages that can link to it), an abbreviation that changed (all pages that use it).
+    A few pages more may have the text otherwise, which only costs the time to build them."""
+    if not names:
         return set()
-    names = {_link_name(p) for p in removed}
     found = set()
     for rel in docs:
         if rel.endswith(".md"):
@@ -183,7 +234,8 @@ def prepare(config: MkDocsConfig, config_file: Path, state_file: Path | None) ->
     """How to build the site of `config` (full without a `state_file`), and the state to record."""
     docs_dir = Path(config.docs_dir)
     docs = file_digests(docs_dir)
-    current = BuildState(fingerprint(config, config_file, docs), docs)
+    other, terms = snippets(config, docs)
+    current = BuildState(fingerprint(config, config_file, docs, other), docs, terms=terms)
     if state_file is None:
         return Plan(False, "incremental builds off"), current
     return plan(BuildState.load(state_file), current, Path(config.site_dir), docs_dir), current

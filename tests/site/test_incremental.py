@@ -132,8 +132,29 @@ def test_a_link_left_to_a_removed_page_fails_the_incremental_build_as_a_full_one
     assert "notizen.md" in result.output and "anhang.md" in result.output
 
 
+def test_a_new_abbreviation_rebuilds_only_the_pages_that_use_it(project: Path, tmp_path: Path) -> None:
+    docs = project / "docs"
+    method = docs / "methode.md"
+    method.write_text(method.read_text("utf-8") + "\nDie Probe QXZ gilt hier.\n", "utf-8")
+    assert built(project) == "incremental"
+    untouched = project / "site" / "betrieb" / "index.html"
+    stamp = untouched.stat().st_mtime_ns
+    glossary = docs / "includes" / "abkuerzungen.md"
+    glossary.write_text(glossary.read_text("utf-8") + "*[QXZ]: Eine Probeabkürzung\n", "utf-8")
+    state = _site_state(Settings.load(project))
+    with source_date_epoch():
+        how = build_site(project / "mkdocs.yml", project / "site", state_file=state)
+        assert how.incremental and "1 abbreviations changed" in how.reason, how.reason
+        assert '<abbr title="Eine Probeabkürzung">QXZ</abbr>' in (
+            project / "site" / "methode" / "index.html"
+        ).read_text("utf-8")
+        assert untouched.stat().st_mtime_ns == stamp
+        build_site(project / "mkdocs.yml", tmp_path / "full")  # a full build of the same docs
+    assert_same_site(project / "site", tmp_path / "full")
+
+
 def test_the_pages_naming_a_removed_page_are_those_that_can_link_to_it(tmp_path: Path) -> None:
-    from generator.site.incremental import pages_naming
+    from generator.site.incremental import _link_name, pages_naming
 
     pages = {
         "a.md": "[Kreml](akteure/kreml.md#aussagen)",
@@ -145,10 +166,14 @@ def test_the_pages_naming_a_removed_page_are_those_that_can_link_to_it(tmp_path:
     for rel, text in pages.items():
         (tmp_path / rel).write_text(text, "utf-8")
     docs = dict.fromkeys(pages, "")
-    assert pages_naming(tmp_path, docs, ["akteure/kreml.md"]) == {"a.md"}
+
+    def naming(removed: str) -> set[str]:
+        return pages_naming(tmp_path, docs, {_link_name(removed)})
+
+    assert naming("akteure/kreml.md") == {"a.md"}
     # d.md names another folder's "seite-3/index.md": built again as well, which only costs time
-    assert pages_naming(tmp_path, docs, ["quellen/seite-3/index.md"]) == {"c.md", "d.md"}
-    assert pages_naming(tmp_path, docs, []) == set()
+    assert naming("quellen/seite-3/index.md") == {"c.md", "d.md"}
+    assert pages_naming(tmp_path, docs, set()) == set()
 
 
 def test_a_site_folder_that_was_changed_elsewhere_is_built_in_full(project: Path) -> None:
