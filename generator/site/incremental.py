@@ -16,11 +16,11 @@ own. Their digest is the build's *fingerprint*; when it changed, the build is a 
 snippet made of abbreviation definitions alone (``*[NATO]: …``, appended to every page) is the
 exception: an abbreviation changes only the pages whose text has it, so its definitions are
 kept in the state and a page that names a new, changed or dropped abbreviation is built again
-(`glossary`, `pages_naming`). When
-a page was removed, every page whose Markdown names its file is built again too, so that a link
-left pointing at it fails the strict build as it would in a full one (`pages_naming`). The state lives in the
-cache folder and is trusted only for the very site it was written for (the digest of its
-search index entry, which changes with the text of any page, must match).
+(`glossary`, `pages_naming`). When a page was removed, every page whose Markdown names its file
+is built again too, so that a link left pointing at it fails the strict build as it would in a
+full one. The state lives in the cache folder and is trusted only for the very site it was
+written for (the digest of its search index entry, which changes with the text of any page,
+must match).
 """
 
 from __future__ import annotations
