@@ -25,7 +25,10 @@ only, not with how much each page names. A filter for an actor thus finds the pa
 actor is among the main ones, which is what a reader narrowing a search means. Outlets and months
 are filed on the pages that have one of their own, not on every page that collects articles (an
 actor's page under every month it was named in): with them on every page, a broad query still
-took 260–290 ms; the month values alone, 15,000 pairs, cost about 100 ms of it.
+took 260–290 ms; the month values alone, 15,000 pairs, cost about 100 ms of it. The search dialog
+loads the filters only when the reader first opens a filter list (``filtersOnDemand`` in
+``overrides/assets/lagebild/search.js``), so the first queries count nothing; the caps keep the
+queries after that fast.
 """
 
 from __future__ import annotations

@@ -319,6 +319,23 @@ def test_filtering_by_an_actor_narrows_the_results(page: Any, site: tuple[Path, 
     assert 0 < narrowed < everything
 
 
+def test_the_filters_load_when_a_filter_list_first_opens(page: Any, site: tuple[Path, str]) -> None:
+    # Pagefind counts the results under every value of every loaded filter on each search: at
+    # 3,000 articles that doubled a search's time (filtersOnDemand in search.js).
+    api = "window.PagefindComponents.getInstanceManager().getInstance('default').__pagefind__"
+    akteur = 'pagefind-filter-dropdown[filter="Akteur"]'
+    page.goto(site[1])
+    open_search(page, "Kursk")
+    assert page.evaluate(f"async () => (await {api}.search('Kursk')).filters") == {}
+    page.locator(f"{akteur} .pf-dropdown-trigger").click()
+    page.locator(f'{akteur} [role="option"]').first.wait_for(state="visible")
+    counts = page.evaluate(f"async () => (await {api}.search('Kursk')).filters.Akteur")
+    assert sum(counts.values()) > 0
+    shown = page.locator(f"{akteur} .pf-dropdown-option-count").all_inner_texts()
+    assert sorted(int(n) for n in shown) == sorted(n for n in counts.values() if n)
+    assert page.locator(".pf-dropdown-error").count() == 0  # never "no filter Akteur found"
+
+
 def test_a_closed_filter_list_is_rebuilt_when_opened_with_the_counts_of_the_last_query(
     page: Any, site: tuple[Path, str]
 ) -> None:
