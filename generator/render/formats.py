@@ -7,6 +7,7 @@ Shared by the Jinja filters (`generator.render.write`) and by the page data
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from generator.base.formatting import format_number
 from generator.model import Figure
@@ -23,8 +24,10 @@ def plain(text: str) -> Safe:
     return Safe(text) if _PLAIN.fullmatch(text) else escape_markdown(text)
 
 
+@lru_cache(maxsize=65536)
 def number_text(value: float) -> Safe:
-    """A number in German format: ``4500`` → "4.500"."""
+    """A number in German format: ``4500`` → "4.500". Remembered: a report prints the same numbers
+    on many pages, and Babel takes some 60 µs a number."""
     return plain(format_number(value))
 
 

@@ -69,6 +69,9 @@ class SeriesPages:
             view = FigureSeries(s.label, s.country, s.name, s.id, members, conflicts, s.window_days)
             self.series.append(view)
             self._of.update((f.id, view) for f in members)
+        self._rank = {s.slug: n for n, s in enumerate(self.series)}
+        self._by_slug = {s.slug: s for s in self.series}
+        self._position = {f.id: n for s in self.series for n, f in enumerate(s.figures)}
 
     def of(self, figure: Figure) -> FigureSeries:
         return self._of[figure.id]
@@ -94,6 +97,14 @@ class SeriesPages:
         return f"{self.path(s)}#{self.ix.figure_anchor(figure.id)}"
 
     def grouped(self, figures: Iterable[Figure]) -> list[tuple[FigureSeries, list[Figure]]]:
-        """`figures` split by series, in the order of `self.series`."""
-        wanted = {f.id for f in figures}
-        return [(s, picked) for s in self.series if (picked := [f for f in s.figures if f.id in wanted])]
+        """`figures` split by series, in the order of `self.series`, each group in its series'
+        order, without repeats."""
+        groups: dict[str, dict[str, Figure]] = {}
+        for f in figures:
+            groups.setdefault(self._of[f.id].slug, {})[f.id] = f
+        ordered = sorted(groups, key=self._rank.__getitem__)
+        return [
+            (series, sorted(groups[slug].values(), key=lambda f: self._position[f.id]))
+            for slug in ordered
+            for series in [self._by_slug[slug]]
+        ]

@@ -5,6 +5,7 @@ How figures are grouped into series and when they conflict is tested in tests/re
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -74,3 +75,27 @@ def test_a_long_conflicts_box_is_cut_and_points_to_the_full_table(
     table = page[page.index("## Alle Angaben") :]
     assert "**11.000**" in table and "**12.000**" in table  # nothing is lost below
     assert '<div data-search-exclude markdown="1">' in table
+
+
+def test_figures_grouped_by_series_keep_the_series_order_without_repeats() -> None:
+    from generator.render.series_pages import SeriesPages
+    from generator.resolve.index import ReportIndex
+
+    report = sample_report()
+    whole = report.series[0]
+    half = len(whole.figures) // 2  # one series split in two
+    report.series[:1] = [
+        replace(whole, figures=whole.figures[:half], conflicts=[]),
+        replace(whole, id=whole.id + "-b", figures=whole.figures[half:], conflicts=[]),
+    ]
+    pages = SeriesPages(ReportIndex(report))
+    every = [f for s in pages.series for f in s.figures]
+    assert len(pages.series) > 1 and len(every) > 2
+    asked = list(reversed(every)) + every[:2]  # shuffled, two of them twice
+    got = pages.grouped(asked)
+    assert [s for s, _ in got] == pages.series
+    assert [[f.id for f in picked] for _, picked in got] == [[f.id for f in s.figures] for s in pages.series]
+    one = pages.series[-1].figures[-1]
+    assert [(s.slug, [f.id for f in picked]) for s, picked in pages.grouped([one])] == [
+        (pages.series[-1].slug, [one.id])
+    ]
