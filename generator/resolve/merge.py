@@ -156,6 +156,10 @@ def _figures(x: Extracted, gid) -> list[Figure]:
     return out
 
 
+UNDATED = "~"
+"""Sorts after every ISO date: a statement of an undated article counts as reported last."""
+
+
 def _statements(
     x: Extracted,
     gid,
@@ -174,12 +178,14 @@ def _statements(
         claim = claims.setdefault(key, Claim(id="", text=s.claim))
         wordings[key].add(s.claim)
         sig = s.signature
+        reported = (doc.source.published or UNDATED, doc.id, s.sentence)
         content = contents.setdefault(
             key,
             Wording(key, s.claim, 0, sig.predicates, set(sig.words), _participants(x, s, gid),
-                    sig.numbers, sig.clause, order=(doc.id, s.sentence)),
+                    sig.numbers, sig.clause, order=(doc.id, s.sentence), first=reported),
         )  # fmt: skip
         content.statements += 1
+        content.first = min(content.first, reported)
         claim.statements.append(_statement(x, n, s, gid))
         for ent in s.about:
             g = gid(doc.id, ent)

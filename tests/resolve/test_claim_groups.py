@@ -135,6 +135,37 @@ def test_a_group_takes_a_wording_only_when_it_states_what_every_member_states() 
     assert lead["a"] == lead["b"] != lead["c"]  # c meets b (Kursk, Russland) but not a
 
 
+def test_a_claim_keeps_the_wording_first_reported_as_more_sources_repeat_another() -> None:
+    # Its title is on its page and in every row linking it: it changes only for a better
+    # wording (a whole clause for a fragment, an uncut one for a cut one).
+    lists = shipped_words()
+    kp_ru = {"country:KP", "country:RU"}
+
+    def group(later_statements: int, *, first_clause: bool = True) -> str:
+        first = _wording(
+            "Nordkorea entsendet Soldaten",
+            ["entsenden"],
+            kp_ru,
+            {"Soldat"},
+            first=("2024-10-21", "a1", 3),
+            clause=first_clause,
+        )
+        later = _wording(
+            "Nordkorea hat Tausende Soldaten nach Russland entsandt",
+            ["entsenden"],
+            kp_ru,
+            {"Soldat"},
+            first=("2024-10-22", "a0", 1),  # an earlier file, a later date
+        )
+        later.statements = later_statements
+        lead = group_wordings([later, first], lists)
+        assert lead[first.key] == lead[later.key]
+        return lead[first.key]
+
+    assert group(1) == group(5) == "Nordkorea entsendet Soldaten"
+    assert group(1, first_clause=False) == "Nordkorea hat Tausende Soldaten nach Russland entsandt"
+
+
 def test_tracked_claims_take_part_in_no_group() -> None:
     lists = shipped_words()
     a = _wording("a", ["entsenden"], {"country:KP", "country:RU"}, {"Soldat"}, tracked=True)
