@@ -55,7 +55,6 @@ class Wording:
     clause: bool = True
     tracked: bool = False
     order: tuple[str, int] = ("", 0)  # (document, sentence) of its first statement
-    first: tuple[str, str, int] = ("", "", 0)  # (published, document, sentence) of its earliest one
     classes: set[str] = field(default_factory=set)  # set by `group_wordings`
 
 
@@ -96,15 +95,9 @@ def _features(w: Wording) -> set[str]:
 
 
 def leading_wording(group: list[Wording]) -> Wording:
-    """The group's readable proposition: a whole clause before a fragment, an uncut one before a
-    cut one, then the one reported first (publication date, then corpus order), then the most
-    complete (longest).
-
-    Not the most stated one: that changed with nearly every new article that repeats a wording,
-    and with it the claim's title on its page and in every row that links it (at 1,000 articles,
-    ten new ones changed the text of claims on 750 pages that nothing else changed). The first
-    report's wording stays as articles are added, so a cited claim page keeps its title."""
-    return min(group, key=lambda w: (not w.clause, w.text.endswith("…"), w.first, -len(w.text), w.key))
+    """The group's readable proposition: the most stated wording, a whole clause before a
+    fragment, an uncut one before a cut one, then the most complete (longest)."""
+    return min(group, key=lambda w: (-w.statements, not w.clause, w.text.endswith("…"), -len(w.text), w.key))
 
 
 def same_claim(a: Wording, b: Wording) -> bool:
