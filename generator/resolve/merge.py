@@ -99,12 +99,10 @@ def published_wording(slug: str, texts: list[str]) -> str | None:
     A claim's page keeps the title it was published with: the address is made from the leading
     wording when the page first appears, and a later leading wording (another one stated more
     often as articles are added) would change the title on its page and in every row linking it.
-    At 1,000 articles, ten new ones changed 750 pages only in such titles."""
-    for text in texts:
-        base = slugify(text)
-        if slug == base or re.fullmatch(rf"{re.escape(base)}-\d+", slug):
-            return text
-    return None
+    At 1,000 articles, ten new ones changed 750 pages only in such titles. Long wordings that
+    differ only after the address's cut all fit it: the first of them in alphabetical order."""
+    fits = [t for t in texts if slug == (base := slugify(t)) or re.fullmatch(rf"{re.escape(base)}-\d+", slug)]
+    return min(fits, default=None)
 
 
 def _entities(

@@ -196,3 +196,18 @@ def test_a_published_claim_keeps_its_title_when_another_wording_is_stated_more_o
     assert (claim.id, claim.text) == (published.id, published.text)
     [fresh] = resolve(later, Permalinks()).claims  # never published: the most stated wording leads
     assert fresh.text != published.text and "Truppen" in fresh.text
+
+
+def test_the_published_wording_is_the_one_the_address_was_made_from() -> None:
+    from generator.base.slugs import slugify
+    from generator.resolve.merge import published_wording
+
+    stem = (
+        "Der Außenminister nannte es in einem Interview mit der Zeitung am Donnerstag eine große Eskalation"
+    )
+    one, other = f"{stem} des Krieges, sagte Anna Lind", f"{stem} der Lage, sagte Paul Weber"
+    slug = slugify(one)
+    assert slug == slugify(other)  # they differ only after the address's cut
+    assert published_wording(slug, [one, other]) == published_wording(slug, [other, one]) == min(one, other)
+    assert published_wording(slugify("Nordkorea entsendet Soldaten") + "-2", ["Nordkorea entsendet Soldaten"])
+    assert published_wording("nordkorea-entsendet-soldaten", ["Russland liefert Waffen"]) is None
