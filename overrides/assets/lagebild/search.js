@@ -248,7 +248,7 @@
   /* With every search, Pagefind counts the results under each value of every filter it has loaded,
      and it loads them all when it starts: at 3,000 articles some 43,000 (page, value) pairs, which
      made a broad search take 200 ms instead of 70. Here the filters load when the reader first
-     opens a filter list (`load`); until then a search counts nothing, as no list shows counts.
+     opens a filter list (`__lbLoadFilters`); until then a search counts nothing, as no list shows counts.
      Loading them counts the current query's results at once, so the list opens with its counts.
      A search that uses a filter loads that filter itself (Pagefind). */
   function filtersOnDemand(api, instance) {
