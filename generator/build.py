@@ -13,6 +13,7 @@ from generator.base.cache import KEEP_DAYS, ExtractionCache, pipeline_version, p
 from generator.base.files import recover_folder, remove_folder, write_atomic
 from generator.base.lock import LOCK_FILE, BuildLock
 from generator.base.memory import collector_paused, kept_out_of_collection
+from generator.base.timing import stage
 from generator.corpus.read import read_corpus
 from generator.errors import ConfigError, InputError
 from generator.evaluate.annotation import document_records
@@ -77,9 +78,10 @@ def build_report(
     """Corpus → NLP → extraction → resolution: the report model."""
     if permalinks is None:
         permalinks = Permalinks.load(settings.permalinks)
-    extracted = extract_corpus(settings, progress)
+    with stage("Lesen und Extraktion"):
+        extracted = extract_corpus(settings, progress)
     knowledge = cached_knowledge(str(settings.knowledge) if settings.knowledge.exists() else None)
-    with collector_paused():  # the model's objects all stay alive (generator.base.memory)
+    with collector_paused(), stage("Auflösung"):  # the model's objects all stay alive (generator.base.memory)
         return resolve(extracted, permalinks, knowledge, settings.min_confidence)
 
 
@@ -195,27 +197,29 @@ def _publish(
     try:
         info = read_site_info(settings.mkdocs_config)
         charts = settings.cache_dir / "charts" if settings.cache else None
-        render_report(
-            report,
-            settings.docs_dir,
-            site=info,
-            progress=step,
-            previous=previous,
-            cache_dir=charts,
-            contact=settings.accessibility_contact,
-        )
+        with stage("Seiten, Grafiken, Daten"):
+            render_report(
+                report,
+                settings.docs_dir,
+                site=info,
+                progress=step,
+                previous=previous,
+                cache_dir=charts,
+                contact=settings.accessibility_contact,
+            )
         if site:
             (previous / SITE_BEFORE).write_text(_identity(settings.site_dir), encoding="utf-8")
         if site and settings.builder == "zensical":
             build_with_zensical(settings.mkdocs_config, settings.site_dir, command=settings.zensical)
         elif site:
-            how = build_site(
-                settings.mkdocs_config,
-                settings.site_dir,
-                strict=True,
-                state_file=_site_state(settings),
-                progress=_bar(progress, "Website"),
-            )
+            with stage("Website (MkDocs, Pagefind)"):
+                how = build_site(
+                    settings.mkdocs_config,
+                    settings.site_dir,
+                    strict=True,
+                    state_file=_site_state(settings),
+                    progress=_bar(progress, "Website"),
+                )
             log.info("Website %s gebaut: %s", "teilweise" if how.incremental else "ganz", how.reason)
         (previous / COMMITTED).touch()  # killed from here on, the next build keeps these outputs
     except BaseException:

@@ -22,6 +22,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from generator.base.files import copy_on_write, fresh_folder, link_tree, replace_problem, swap_in
+from generator.base.timing import stage
 from generator.errors import SiteBuildError
 from generator.site.incremental import IncrementalPlugin, Plan, prepare, record
 from generator.site.search import index_site
@@ -98,10 +99,12 @@ def build_site(
             target = Path(config.site_dir)
             if replace_problem(target):  # a file or a read-only folder: say so before building
                 raise SiteBuildError(f"{config_file}: cannot build the site: {replace_problem(target)}")
-            how, state = prepare(config, config_file, state_file)
+            with stage("Website planen"):
+                how, state = prepare(config, config_file, state_file)
             staging = fresh_folder(target, "new")
             if how.incremental:  # the previous site's files, linked: no data is copied
-                link_tree(target, staging)
+                with stage("Website verlinken"):
+                    link_tree(target, staging)
             config.site_dir = str(staging)
             config.plugins["lagebild-incremental"] = IncrementalPlugin(how, progress)
             config.plugins["lagebild-sections"] = SectionPlugin()
@@ -109,14 +112,16 @@ def build_site(
             # whole process, and a plugin told "dirty" may carry this build's state into the next.
             config.plugins.on_startup(command="build", dirty=False)
             try:
-                with _dirty_notice_hidden(), copy_on_write(staging):
+                with _dirty_notice_hidden(), copy_on_write(staging), stage("MkDocs"):
                     build(config, dirty=how.incremental)
             finally:
                 config.plugins.on_shutdown()
-            searched = index_site(staging)
+            with stage("Pagefind"):
+                searched = index_site(staging)
             log.info("Suchindex: %d Seiten, %d kB", searched.pages, searched.bytes // 1000)
-            swap_in(staging, target)
-            record(state, target, state_file)
+            with stage("Website tauschen"):
+                swap_in(staging, target)
+                record(state, target, state_file)
             return how
         except (MkDocsException, OSError) as exc:  # Abort (strict) is a MkDocsException
             raise _error(config_file, exc, collected.messages) from exc
