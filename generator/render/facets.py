@@ -116,6 +116,10 @@ class PageFacets:
     def by_path(self, paths: Iterable[str] = ()) -> dict[str, Facets]:
         """Facets of every actor, region, claim, series and source page, and of those of `paths`
         that are Chronik month pages."""
+        return {**self.of_entities(), **self.of_months(paths)}
+
+    def of_entities(self) -> dict[str, Facets]:
+        """Facets of every actor, region, claim, series and source page, by path."""
         ix, found = self.ix, {}
         for actor in ix.actors.values():
             found[ix.actor_path(actor.id)] = self.actor(actor.id)
@@ -129,10 +133,15 @@ class PageFacets:
             path = ix.source_path(doc_id)
             if path:
                 found[path] = self.source(doc_id)
-        for path in paths:
-            if path.startswith("chronik/") and path != "chronik/index.md":
-                found[path] = self.month_page(path)
         return found
+
+    def of_months(self, paths: Iterable[str]) -> dict[str, Facets]:
+        """Facets of those of `paths` that are Chronik month pages."""
+        return {
+            path: self.month_page(path)
+            for path in paths
+            if path.startswith("chronik/") and path != "chronik/index.md"
+        }
 
     @staticmethod
     def month_page(path: str) -> Facets:

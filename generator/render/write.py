@@ -31,6 +31,7 @@ from generator.base.formatting import (
     format_number,
     label,
 )
+from generator.base.timing import stage
 from generator.charts.assets import Asset, draw_assets
 from generator.charts.maps import format_coordinates
 from generator.errors import LagebildError
@@ -85,60 +86,101 @@ def render_report(
 
     `site` (``site_url`` from mkdocs.yml) makes the "Zitieren" boxes show absolute URLs.
     Returns the generated files (sorted), changed or not. `progress(done, total)` is called
-    after each file. With `previous`, the files replaced or deleted are kept there (for the
-    caller to `restore_sections` or delete). `cache_dir` keeps drawn charts and maps between runs.
+    after each file; `total` grows as the pages planned in the second process become known.
+    With `previous`, the files replaced or deleted are kept there (for the caller to
+    `restore_sections` or delete). `cache_dir` keeps drawn charts and maps between runs.
     `contact` (setting ``accessibility_contact``) goes into the accessibility statement.
     """
     docs_dir = Path(docs_dir)
-    index = ReportIndex(report)
-    planner = Planner(index, site or SiteInfo())
-    pages = planner.plan()
-    facets = PageFacets(planner.kit).by_path(page.path for page in pages)
-    assets = collect_assets(pages)
-    data = {GLOSSARY_FILE: glossary_markdown(report), CONTACT_FILE: contact_markdown(contact)}
-    live = {page.path.removesuffix(".md").removesuffix("/index") for page in pages}
-    data.update(redirect_files(report.redirects, live))
-    total = len(pages) + len(assets) + len(DATA_FILES) + len(data)
+    with stage("Planung vorbereiten"):
+        index = ReportIndex(report)
+        planner = Planner(index, site or SiteInfo())
+        page_facets = PageFacets(planner.kit)
+        facets = page_facets.of_entities()
     env = make_environment()
     facts = home_facts(env, report)
+    data = {GLOSSARY_FILE: glossary_markdown(report), CONTACT_FILE: contact_markdown(contact)}
     docs_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".lagebild-render-", dir=docs_dir))
-    # The data files are written into their own staging folder while the pages are rendered
-    # (`generator.base.background`); only their names come back.
+    # Two forked processes (`generator.base.background`) work while this one plans and renders
+    # the report's pages: one writes the data files into a staging folder of their own, the
+    # other plans and renders the series, source and claim pages (`Planner.detail_pages`) into
+    # the staging folder; only names and charts come back.
     tables_dir = Path(tempfile.mkdtemp(prefix=".lagebild-render-data-", dir=docs_dir))
-    tables = Background(lambda: write_data_files(report, index, tables_dir))
+    started: list[Background[Any]] = []
     written: list[str] = []
+    total = planner.detail_page_count() + len(DATA_FILES)
 
-    def write(rel: str, text: str) -> None:
-        encoded = text.encode("utf-8")
-        if not unchanged(docs_dir, rel, encoded):
-            target = staging / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(encoded)
+    def count(rel: str) -> None:
         written.append(rel)
         if progress is not None:
             progress(len(written), total)
 
+    def write(rel: str, text: str) -> None:
+        _stage_file(docs_dir, staging, rel, text)
+        count(rel)
+
     try:
-        for page in pages:
-            write(page.path, render_page(env, page, facets.get(page.path)))
-        for rel, svg in draw_assets(assets, cache_dir).items():
-            write(rel, svg)
-        for rel in tables.result():
+        tables = Background(lambda: write_data_files(report, index, tables_dir))
+        started.append(tables)
+        details = Background(lambda: _render_part(env, planner.detail_pages(), facets, docs_dir, staging))
+        started.append(details)
+        with stage("Planung und Vorlagen"):
+            pages = planner.report_pages()
+            facets.update(page_facets.of_months(page.path for page in pages))
+            assets = collect_assets(pages)
+            total += len(pages) + len(assets)
+            for page in pages:
+                write(page.path, render_page(env, page, facets.get(page.path)))
+        with stage("Zahlenreihen, Quellen, Behauptungen (parallel)"):
+            detail_paths, detail_assets = details.result()
+        known = {asset.path for asset in assets}
+        more = {a.path: a for a in detail_assets if a.path not in known}
+        assets = sorted([*assets, *more.values()], key=lambda a: a.path)
+        total += len(more)
+        for rel in detail_paths:
+            count(rel)
+        live = {rel.removesuffix(".md").removesuffix("/index") for rel in written}
+        data.update(redirect_files(report.redirects, live))
+        total += len(data)
+        with stage("Grafiken"):
+            for rel, svg in draw_assets(assets, cache_dir).items():
+                write(rel, svg)
+        with stage("Datendateien (parallel)"):
+            done = tables.result()
+        for rel in done:
             move_if_changed(tables_dir / rel, docs_dir, rel, staging)
-            written.append(rel)
-            if progress is not None:
-                progress(len(written), total)
+            count(rel)
         for rel, text in data.items():
             write(rel, text)
         backup = previous if previous is not None else staging / ".previous"
-        sync_sections(staging, docs_dir, SECTIONS, set(written), backup)
-        update_home(docs_dir, facts, backup)
+        with stage("docs/ abgleichen"):
+            sync_sections(staging, docs_dir, SECTIONS, set(written), backup)
+            update_home(docs_dir, facts, backup)
     finally:
-        tables.close()
+        for child in started:
+            child.close()
         shutil.rmtree(staging, ignore_errors=True)
         shutil.rmtree(tables_dir, ignore_errors=True)
     return [docs_dir / rel for rel in sorted(written)]
+
+
+def _stage_file(docs_dir: Path, staging: Path, rel: str, text: str) -> None:
+    """Put `text` into the staging folder as `rel` unless the docs folder has it already."""
+    encoded = text.encode("utf-8")
+    if not unchanged(docs_dir, rel, encoded):
+        target = staging / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(encoded)
+
+
+def _render_part(
+    env: jinja2.Environment, pages: list[PageSpec], facets: dict[str, Facets], docs_dir: Path, staging: Path
+) -> tuple[list[str], list[Asset]]:
+    """Render `pages` into the staging folder (as `render_report` does); their paths and assets."""
+    for page in pages:
+        _stage_file(docs_dir, staging, page.path, render_page(env, page, facets.get(page.path)))
+    return [page.path for page in pages], collect_assets(pages)
 
 
 def render_page(env: jinja2.Environment, page: PageSpec, facets: Facets | None = None) -> str:
