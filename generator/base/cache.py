@@ -53,6 +53,10 @@ class ExtractionCache:
         assert self.folder is not None
         return self.folder / key[:2] / f"{key}.pickle"
 
+    def holds(self, key: str) -> bool:
+        """Whether an entry for `key` is on disk (it may still turn out damaged on `get`)."""
+        return self.folder is not None and self._path(key).is_file()
+
     def get(self, key: str) -> Any | None:
         if self.folder is None:
             return None

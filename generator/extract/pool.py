@@ -4,7 +4,9 @@ Extraction is a pure function from article to records (`generator.extract.distri
 the same), so the articles the cache does not hold are cut into chunks and extracted in worker
 processes; the results come back in the corpus order and go into the cache here. On Linux the
 workers are forked from this process after its pipeline is built, so they start without loading
-spaCy, the tagger and the knowledge base again. Few articles, or one core, are extracted here.
+spaCy, the tagger and the knowledge base again. Few articles, or one core, are extracted here;
+except that the few new articles of a rebuild are extracted in one forked process, which builds
+the pipeline while this one loads the cached articles (the two take about as long).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 
+from generator.base.background import Background
 from generator.base.cache import ExtractionCache
 from generator.base.memory import collector_paused
 from generator.corpus.read import RawArticle
@@ -53,14 +56,31 @@ def extract_local(
     in the cache (a rebuild after a change to the pages alone never loads spaCy's pipeline)."""
     default_year = corpus_year(articles)
     keys = [cache.key(a.id, a.path, a.text, a.meta, default_year) if cache else "" for a in articles]
-    with collector_paused():  # thousands of loaded objects that all stay (generator.base.memory)
-        results: list[Extracted | None] = [cache.get(k) if cache else None for k in keys]
+    build = pipeline if callable(pipeline) and not isinstance(pipeline, Pipeline) else lambda: pipeline
+    new = [i for i, k in enumerate(keys) if not (cache and cache.holds(k))]
+    early: Background[list[Extracted]] | None = None
+    if cache and new and len(new) < len(articles) and _one_process(len(new), workers):
+        chosen = [articles[i] for i in new]
+        early = Background(lambda: Extractor(build()).extract(chosen, default_year=default_year))
+    try:
+        with collector_paused():  # thousands of loaded objects that all stay (generator.base.memory)
+            results: list[Extracted | None] = [
+                cache.get(k) if cache and (early is None or i not in new) else None
+                for i, k in enumerate(keys)
+            ]
+        if early is not None:
+            for i, extracted in zip(new, early.result(), strict=True):
+                results[i] = extracted
+                cache.put(keys[i], extracted)  # type: ignore[union-attr]
+    finally:
+        if early is not None:
+            early.close()
     todo = [i for i, r in enumerate(results) if r is None]
     if progress and len(todo) < len(articles):
         progress(len(articles) - len(todo))
     if not todo:
         return [r for r in results if r is not None]
-    extractor = Extractor(pipeline if isinstance(pipeline, Pipeline) else pipeline())
+    extractor = Extractor(build())
     count = workers if workers is not None else workers_for(len(todo))
     if count > 1 and "fork" in multiprocessing.get_all_start_methods():
         found = _in_processes(extractor, [articles[i] for i in todo], default_year, count, progress)
@@ -71,6 +91,11 @@ def extract_local(
         if cache:
             cache.put(keys[i], extracted)
     return [r for r in results if r is not None]
+
+
+def _one_process(todo: int, workers: int | None) -> bool:
+    """Whether `todo` articles are extracted in one process (few of them, or one worker asked for)."""
+    return (workers if workers is not None else workers_for(todo)) == 1
 
 
 def _in_processes(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from generator.base.cache import ExtractionCache
@@ -48,3 +49,24 @@ def test_the_pipeline_is_built_only_when_an_article_is_not_in_the_cache(tmp_path
     again = extract_local(load, articles, cache=ExtractionCache(tmp_path, "v"), workers=1)
     assert built == [1], "every article came from the cache: no pipeline needed"
     assert [e.document for e in again] == [e.document for e in first]
+
+
+def test_a_changed_article_among_cached_ones_is_extracted_and_cached(tmp_path: Path) -> None:
+    articles = read_corpus(SEEDS)
+    pipeline = cached_pipeline(None, None)
+    extract_local(pipeline, articles, cache=ExtractionCache(tmp_path, "v"))
+    changed = [
+        replace(articles[0], text=articles[0].text + "\n\nDie Lage blieb am Abend ruhig.\n"),
+        *articles[1:],
+    ]
+    damaged = sorted(tmp_path.rglob("*.pickle"))[0]  # found damaged only when it is loaded
+    damaged.write_bytes(b"not a pickle")
+    cache = ExtractionCache(tmp_path, "v")
+    found = extract_local(pipeline, changed, cache=cache)  # one new article: extracted while the cache loads
+    single = Extractor(pipeline).extract(changed)
+    assert [e.document for e in found] == [e.document for e in single]
+    assert [e.state.statements for e in found] == [e.state.statements for e in single]
+    assert cache.hits == len(articles) - 2
+    again = ExtractionCache(tmp_path, "v")
+    extract_local(pipeline, changed, cache=again)
+    assert again.hits == len(articles), "the new article and the damaged entry were cached"
