@@ -55,21 +55,38 @@ def _same_person(name: str, full: str) -> bool:
 
 
 def person_keys(extracted: list[Extracted]) -> dict[str, str]:
-    """Person name → global key: the fullest names first, every other name joins the one it matches."""
-    names = sorted(
-        {e.name for x in extracted for e in x.state.entities.values() if _is_person(e)},
-        key=lambda n: (-len(name_words(n)), -len(n.split()), n),
-    )
+    """Person name → global key, for the people of every article (`name_keys`)."""
+    return name_keys({e.name for x in extracted for e in x.state.entities.values() if _is_person(e)})
+
+
+def name_keys(people: Iterable[str]) -> dict[str, str]:
+    """Person name → global key: the fullest names first, every other name joins the one it matches.
+
+    A name is compared only with the full names whose last word starts as one of its own does
+    (`_initials`): `_same_person` never matches two others, as `same_name` compares the last words
+    and lets two words differ only after the same first letter."""
+    names = sorted(set(people), key=lambda n: (-len(name_words(n)), -len(n.split()), n))
     canonical: dict[str, str] = {}
-    full: list[str] = []
+    full_by_initial: dict[str, list[str]] = defaultdict(list)
     for name in names:
-        matches = [f for f in full if _same_person(name, f)]
+        initials = _initials(name)
+        candidates = {f for i in initials for f in full_by_initial[i]}
+        matches = [f for f in candidates if _same_person(name, f)]
         if len(matches) == 1:
             canonical[name] = canonical[matches[0]]
         else:
             canonical[name] = person_key(name)
-            full.append(name)
+            for initial in initials:
+                full_by_initial[initial].append(name)
     return canonical
+
+
+def _initials(name: str) -> set[str]:
+    """The first letters of the last spelling key of `name` and of its first and last word alone
+    (the forms `_same_person` compares)."""
+    words = name.split()
+    forms = [name_words(name), name_words(f"{words[0]} {words[-1]}")] if words else []
+    return {form[-1][0] for form in forms if form and form[-1]}
 
 
 def _kind(ent: LocalEntity) -> str | None:
