@@ -7,12 +7,14 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import matplotlib.pyplot as plt
 import pytest
 from report_fixture import sample_report
 
 from generator.charts.figures import (
     ChartPoint,
     alt_text,
+    date_axis,
     date_limits,
     day_number,
     positions,
@@ -164,3 +166,17 @@ def test_bounds_are_drawn_and_described() -> None:
     assert b.count("<path") > a.count("<path")  # arrow and error bar
     alt = alt_text(bounded, title="S")
     assert "USA: mindestens 3.000 am 23.10.2024." in alt and "Ukraine: etwa 12.000 am 24.10.2024." in alt
+
+
+def test_each_day_with_data_gets_one_mark_under_the_axis_not_a_minor_tick() -> None:
+    days = [f"2024-10-{d:02d}" for d in range(1, 31)] + ["2024-10-05", "2025-03-01"]
+    low, high = day_number("2024-09-28"), day_number("2024-11-02")
+    fig, ax = plt.subplots()
+    try:
+        date_axis(ax, (low, high), days)
+        assert list(ax.get_xticks(minor=True)) == []
+        marks = ax.lines[-1]
+        assert list(marks.get_xdata()) == [day_number(f"2024-10-{d:02d}") for d in range(1, 31)]
+        assert ax.get_xlim() == (low, high), "the marks do not widen the axis"
+    finally:
+        plt.close(fig)
