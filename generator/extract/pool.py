@@ -56,22 +56,22 @@ def extract_local(
     in the cache (a rebuild after a change to the pages alone never loads spaCy's pipeline)."""
     default_year = corpus_year(articles)
     keys = [cache.key(a.id, a.path, a.text, a.meta, default_year) if cache else "" for a in articles]
-    build = pipeline if callable(pipeline) and not isinstance(pipeline, Pipeline) else lambda: pipeline
+    build = (lambda: pipeline) if isinstance(pipeline, Pipeline) else pipeline
     new = [i for i, k in enumerate(keys) if not (cache and cache.holds(k))]
     early: Background[list[Extracted]] | None = None
     if cache and new and len(new) < len(articles) and _one_process(len(new), workers):
         chosen = [articles[i] for i in new]
         early = Background(lambda: Extractor(build()).extract(chosen, default_year=default_year))
+    waiting = set(new) if early is not None else set()
     try:
         with collector_paused():  # thousands of loaded objects that all stay (generator.base.memory)
             results: list[Extracted | None] = [
-                cache.get(k) if cache and (early is None or i not in new) else None
-                for i, k in enumerate(keys)
+                cache.get(k) if cache and i not in waiting else None for i, k in enumerate(keys)
             ]
-        if early is not None:
+        if early is not None and cache is not None:
             for i, extracted in zip(new, early.result(), strict=True):
                 results[i] = extracted
-                cache.put(keys[i], extracted)  # type: ignore[union-attr]
+                cache.put(keys[i], extracted)
     finally:
         if early is not None:
             early.close()
