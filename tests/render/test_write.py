@@ -15,7 +15,9 @@ from report_fixture import DOC_A, DOC_B, HOSTILE_SENTENCE, sample_report
 
 from generator.base.formatting import format_date, format_number
 from generator.charts.assets import FigureChart
+from generator.render import write as write_module
 from generator.render.escape import escape_markdown, yaml_title
+from generator.render.pages import PageSpec
 from generator.render.write import SECTIONS, RenderError, make_environment, render_report
 from generator.resolve.facts import derive_facts
 
@@ -365,6 +367,25 @@ def test_failure_leaves_previous_output(docs: Path, monkeypatch: pytest.MonkeyPa
         render_report(report, docs)
     after = {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()}
     assert after == before
+    assert not [p for p in docs.iterdir() if p.name.startswith(".")]
+
+
+def test_a_page_failing_in_the_second_process_names_itself_and_leaves_the_output(
+    docs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Claim pages are planned and rendered in a forked process: its error reaches the caller."""
+    before = {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()}
+    original = write_module.render_page
+
+    def broken(env: jinja2.Environment, page: PageSpec, facets: object = None) -> str:
+        if page.path.startswith("behauptungen/") and page.path != "behauptungen/index.md":
+            raise RenderError(f"{page.path}: template broken")
+        return original(env, page, facets)
+
+    monkeypatch.setattr(write_module, "render_page", broken)
+    with pytest.raises(RenderError, match=r"behauptungen/.+\.md: template broken"):
+        render_report(sample_report(), docs)
+    assert {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()} == before
     assert not [p for p in docs.iterdir() if p.name.startswith(".")]
 
 
