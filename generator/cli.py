@@ -7,12 +7,15 @@ when it runs, so that ``lagebild --help`` does not wait seconds for spaCy and Mk
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NoReturn
 from urllib.parse import urlsplit
 
 import click
@@ -294,5 +297,29 @@ def serve_address(dev_addr: str, site_url: str | None) -> str:
     return f"http://{dev_addr}{path if path.endswith('/') else path + '/'}"
 
 
+def run() -> NoReturn:
+    """The ``lagebild`` program (its console script, ``python -m generator.cli``): `main`, then an
+    immediate exit with its exit code.
+
+    Python would otherwise free every object of the report one by one before the process ends:
+    1.3 s after a rebuild at 1,000 articles, for memory the system takes back at once. Every
+    file is written and closed, every child process joined, before a command returns; the output
+    streams and log handlers are flushed here. (Tests call `main` itself, which exits normally.)
+    """
+    try:
+        main()
+        code: object = 0
+    except SystemExit as exc:
+        code = exc.code
+    if isinstance(code, str):  # SystemExit("message"): the message, exit code 1
+        print(code, file=sys.stderr)
+    status = code if isinstance(code, int) else 0 if code is None else 1
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(status)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    run()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -134,3 +136,23 @@ def test_command_line_options_override_the_settings_file(
         True,
     )
     assert (seen[1].seeds, seen[1].site_dir) == (Path("x"), Path("out"))
+
+
+def _program(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The installed program's code path: ``python -m generator.cli`` (`generator.cli.run`)."""
+    command = [sys.executable, "-m", "generator.cli", *args]
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=600)
+
+
+def test_the_program_keeps_exit_codes_and_output_when_it_exits_at_once(tmp_path: Path) -> None:
+    out = tmp_path / "extraction.json"
+    done = _program("extract", str(SEEDS), "--out", str(out), cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == f"{len(list(SEEDS.glob('*.txt')))} Artikel → {out}\n", "flushed before the exit"
+    assert len(json.loads(out.read_text(encoding="utf-8"))["documents"]) == len(list(SEEDS.glob("*.txt")))
+    usage = _program("build", "--no-such-option", cwd=tmp_path)
+    assert usage.returncode == 2 and "No such option" in usage.stderr
+    broken = tmp_path / "broken.json"
+    broken.write_text("{", encoding="utf-8")
+    failed = _program("evaluate", str(broken), "--gold", str(GOLD), cwd=tmp_path)
+    assert failed.returncode == 1 and str(broken) in failed.stderr
