@@ -7,6 +7,7 @@ import json
 import logging
 import tempfile
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from generator.base.cache import KEEP_DAYS, ExtractionCache, pipeline_version, prune
@@ -190,6 +191,13 @@ def _publish(
     settings: Settings, report: Report, permalinks: Permalinks, *, site: bool, progress: ProgressFactory
 ) -> None:
     """Render the report into docs/, build the site, record the addresses, prune the caches."""
+    registry = None
+    if permalinks.changed or not settings.permalinks.exists():
+        # YAML is written in Python, a second at 1,000 articles: in a thread, which runs while
+        # this one waits for Pagefind; the registry no longer changes once the report is resolved.
+        thread = ThreadPoolExecutor(max_workers=1)
+        registry = thread.submit(permalinks.text)
+        thread.shutdown(wait=False)  # the thread ends with its one task
     step = _bar(progress, "Seiten")
     settings.docs_dir.mkdir(parents=True, exist_ok=True)
     previous = Path(tempfile.mkdtemp(prefix=".lagebild-previous-", dir=settings.docs_dir))
@@ -227,8 +235,8 @@ def _publish(
         raise
     finally:
         remove_folder(previous)
-    if permalinks.changed or not settings.permalinks.exists():
-        permalinks.save(settings.permalinks)
+    if registry is not None:
+        permalinks.save(settings.permalinks, registry.result())
     if settings.cache:
         old = sum(prune(settings.cache_dir / part) for part in ("extraction", "charts"))
         if old:

@@ -90,15 +90,19 @@ class Permalinks:
             raise ConfigError("\n".join(f"{path}:{line}: {problem}" for line, problem in problems))
         return cls(sections=sections, path=path)
 
-    def save(self, path: Path) -> None:
-        """Write the registry atomically (sorted, so diffs stay small)."""
+    def save(self, path: Path, text: str | None = None) -> None:
+        """Write the registry atomically: `text`, made by `text()` beforehand, or `text()` now."""
+        write_atomic(path, self.text() if text is None else text)
+
+    def text(self) -> str:
+        """The registry as ``permalinks.yml`` holds it (sorted, so diffs stay small)."""
         body = yaml.safe_dump(
             {s: dict(sorted(m.items())) for s, m in sorted(self.sections.items())},
             allow_unicode=True,
             sort_keys=False,
             width=120,
         )
-        write_atomic(path, HEADER + body)
+        return HEADER + body
 
     def assign(self, section: str, candidates: list[Candidate]) -> dict[str, str]:
         """Slugs for `candidates` (key → slug): registered ones kept, new ones unique."""
