@@ -108,7 +108,7 @@ def _settings(project: Path, **options: object) -> Settings:
 
 project_option = click.option(
     "--project",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
     default=Path("."),
     show_default=True,
     help="Project folder with mkdocs.yml, docs/, lagebild.yml and knowledge.yml.",

@@ -156,3 +156,11 @@ def test_the_program_keeps_exit_codes_and_output_when_it_exits_at_once(tmp_path:
     broken.write_text("{", encoding="utf-8")
     failed = _program("evaluate", str(broken), "--gold", str(GOLD), cwd=tmp_path)
     assert failed.returncode == 1 and str(broken) in failed.stderr
+
+
+def test_a_project_folder_that_does_not_exist_is_named(runner: CliRunner, tmp_path: Path) -> None:
+    missing = tmp_path / "kein-projekt"
+    result = runner.invoke(main, ["build", "--project", str(missing), "-q"])
+    assert result.exit_code == 2
+    assert f"'{missing}' does not exist" in result.output
+    assert not missing.exists(), "nothing was created"
