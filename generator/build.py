@@ -192,12 +192,6 @@ def _publish(
 ) -> None:
     """Render the report into docs/, build the site, record the addresses, prune the caches."""
     registry = None
-    if permalinks.changed or not settings.permalinks.exists():
-        # YAML is written in Python, a second at 1,000 articles: in a thread, which runs while
-        # this one waits for Pagefind; the registry no longer changes once the report is resolved.
-        thread = ThreadPoolExecutor(max_workers=1)
-        registry = thread.submit(permalinks.text)
-        thread.shutdown(wait=False)  # the thread ends with its one task
     step = _bar(progress, "Seiten")
     settings.docs_dir.mkdir(parents=True, exist_ok=True)
     previous = Path(tempfile.mkdtemp(prefix=".lagebild-previous-", dir=settings.docs_dir))
@@ -215,6 +209,12 @@ def _publish(
                 cache_dir=charts,
                 contact=settings.accessibility_contact,
             )
+        if permalinks.changed or not settings.permalinks.exists():
+            # Python writes the YAML, a second at 1,000 articles: in a thread, started after the
+            # pages (which fork processes), that runs while MkDocs builds and Pagefind indexes.
+            thread = ThreadPoolExecutor(max_workers=1)
+            registry = thread.submit(permalinks.text)
+            thread.shutdown(wait=False)  # the thread ends with its one task
         if site:
             (previous / SITE_BEFORE).write_text(_identity(settings.site_dir), encoding="utf-8")
         if site and settings.builder == "zensical":
